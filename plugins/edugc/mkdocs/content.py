@@ -1,0 +1,162 @@
+"""The content loader: validates content/ and data/ into the model and shapes pages from it."""
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..model import ContentError, Doc, SiteModel, load_site
+from ..model.clock import today as build_today
+from ..pages import Renderer
+from ..pages.redirects import redirect_html
+from ._files import set_url, src_of
+
+log = logging.getLogger("mkdocs.plugins.edugc.content")
+
+
+class ContentConfig(Config):
+    enabled = c.Type(bool, default=True)
+    data_dir = c.Type(str, default="data")
+    # Drafts and scheduled pages appear in `mkdocs serve` with a banner, never in a build.
+    drafts_in_preview = c.Type(bool, default=True)
+
+
+class ContentPlugin(BasePlugin[ContentConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.preview = False
+        self.site: SiteModel | None = None
+        self.renderer: Renderer | None = None
+        self.docs_by_src: dict[str, Doc] = {}
+        self.generated: dict[str, object] = {}
+
+    # Remember whether this is the editor's preview (plugins with on_startup live across rebuilds).
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.preview = command == "serve"
+
+    # Validate everything before MkDocs touches a page: all problems at once, or no build.
+    @event_priority(100)
+    def on_files(self, files: Files, *, config) -> Files:
+        if not self.config.enabled:
+            return files
+        root = Path(config.config_file_path).parent
+        docs_dir = Path(config.docs_dir)
+        try:
+            site = load_site(root, today=build_today(), preview=self.preview and self.config.drafts_in_preview,
+                             content_dir=docs_dir.relative_to(root).as_posix(), data_dir=self.config.data_dir)
+        except ContentError as err:
+            for problem in err.problems:
+                log.error(str(problem))
+            raise PluginError(f"내용 오류 {len(err.problems)}건이 있어 빌드를 멈췄습니다. 위의 파일과 줄을 고치세요 "
+                              "(이전에 만든 사이트는 그대로 있습니다).") from None
+        self.site = site
+        self.renderer = Renderer(site)
+        self.docs_by_src = {}
+        for file in list(files):
+            if not file.is_documentation_page():
+                continue
+            src = src_of(file)
+            if src in site.hidden:
+                files.remove(file)
+                continue
+            doc = site.docs.get(src)
+            if doc is not None:
+                self.docs_by_src[src] = doc
+                if file.src_uri != src:  # an NFD name from macOS: publish under its NFC form
+                    abs_src = file.abs_src_path
+                    file.src_uri = src
+                    file.abs_src_path = abs_src
+                set_url(file, doc.url)
+        self.generated = {}
+        for page in self.renderer.generated_pages():
+            existing = files.get_file_from_path(page.src)
+            if existing is not None:
+                files.remove(existing)
+            file = File.generated(config, page.src, content=page.markdown)
+            set_url(file, page.url)
+            files.append(file)
+            self.generated[page.src] = page
+        for target, alias in self._aliases(site):
+            files.append(File.generated(config, f"{alias.strip('/')}/index.html",
+                                        content=redirect_html(config.site_url or "", alias, target)))
+        files.append(File.generated(config, "robots.txt", content=_robots(config.site_url or "")))
+        return files
+
+    # Every template (404 included) can read the site facts and the build date.
+    def on_env(self, env, *, config, files):
+        if self.site is not None:
+            from ..pages.text import korean_date
+
+            env.globals["gc_site"] = self.site
+            env.globals["gc_build_date"] = korean_date(self.site.today)
+        return env
+
+    # Titles and descriptions from the validated model, escaped: the theme prints them raw.
+    def on_page_markdown(self, markdown: str, *, page: Page, config, files: Files) -> str:
+        if not self.config.enabled or self.site is None:
+            return markdown
+        src = src_of(page.file)
+        doc = self.docs_by_src.get(src)
+        generated = self.generated.get(src)
+        source = doc.meta if doc else generated
+        if source is None:
+            return markdown
+        title = source.title
+        summary = source.summary or ""
+        page.meta = {"title": html.escape(title, quote=False), "description": html.escape(summary)}
+        if doc and doc.meta.hide:
+            page.meta["hide"] = list(doc.meta.hide)
+        if doc and doc.kind in ("issue", "article", "notice"):
+            page.meta["date"] = doc.date.isoformat()
+        return markdown
+
+    # Headers, banners and lists around what the editor wrote.
+    def on_page_content(self, html_text: str, *, page: Page, config, files: Files) -> str:
+        if not self.config.enabled or self.renderer is None:
+            return html_text
+        doc = self.docs_by_src.get(src_of(page.file))
+        if doc is None:
+            return html_text
+        r = self.renderer
+        before = r.banners(doc)
+        after = ""
+        if doc.kind == "issue":
+            before += r.issue_header(doc)
+            after = r.issue_articles(doc)
+        elif doc.kind in ("article", "notice"):
+            before += r.article_header(doc)
+            after = r.article_footer(doc)
+        elif doc.kind == "guide":
+            after = r.guide_programs(doc)
+        elif doc.url == "":
+            after = r.home(doc)
+        elif doc.url == "contact/":
+            after = r.contact(doc)
+        return before + html_text + after
+
+    # Templates read the model (site facts for the footer, the page's doc) rather than front matter.
+    def on_page_context(self, context, *, page: Page, config, nav):
+        if self.site is not None:
+            context["gc_doc"] = self.docs_by_src.get(src_of(page.file))
+        return context
+
+    def _aliases(self, site: SiteModel):
+        for doc in site.docs.values():
+            for alias in doc.meta.aliases:
+                yield doc.url, alias
+        for program in site.programs:
+            for alias in program.aliases:
+                yield f"programs/{program.id}/", alias
+
+
+def _robots(site_url: str) -> str:
+    sitemap = site_url.rstrip("/") + "/sitemap.xml" if site_url else "sitemap.xml"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n"

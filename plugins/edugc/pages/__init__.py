@@ -1,0 +1,8 @@
+"""Pages from the model: HTML fragments and generated pages, rendered with autoescaping Jinja.
+
+No mkdocs import: an adapter decides where these fragments go in its engine's pages.
+"""
+from .render import GeneratedPage, Renderer
+from .urls import relative
+
+__all__ = ["GeneratedPage", "Renderer", "relative"]

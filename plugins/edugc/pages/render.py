@@ -1,0 +1,144 @@
+"""Render the model into HTML fragments and generated pages (autoescaped Jinja templates)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from ..model import Doc, SiteModel
+from ..model.schema import FAMILIES, LEVELS, Program
+from . import text
+from .status import program_status
+from .urls import relative
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass
+class GeneratedPage:
+    """A page that exists only in the build: made from data, never written into content/."""
+
+    src: str           # virtual source path under content/, e.g. 'programs/susi-fair.md'
+    url: str           # site-relative directory URL
+    title: str
+    markdown: str      # Markdown (raw HTML blocks allowed) for the engine to render
+    summary: str = ""
+    in_search: bool = True
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,  # every value from YAML or front matter is text, never markup
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        kdate=text.korean_date, kdate_wd=text.korean_date_weekday, kmonth=text.korean_month,
+        ktime=text.korean_time, won=text.won,
+    )
+    env.globals["ui"] = text.UI
+    return env
+
+
+class Renderer:
+    def __init__(self, site: SiteModel):
+        self.site = site
+        self.env = _env()
+
+    def _render(self, name: str, page_url: str, **values) -> str:
+        html = self.env.get_template(name).render(
+            link=lambda to: relative(page_url, to), site=self.site, info=self.site.info,
+            today=self.site.today, status=lambda p: program_status(p, self.site.today), **values)
+        # Raw HTML blocks must not contain blank lines, or Markdown would end the block there.
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
+    # -- fragments placed into pages editors wrote --------------------------------------------
+
+    def banners(self, doc: Doc) -> str:
+        stale = None
+        if doc.kind == "guide" and doc.meta.review_by < self.site.today:  # type: ignore[attr-defined]
+            stale = text.UI["stale_note"].format(month=text.korean_month(doc.meta.reviewed))  # type: ignore[attr-defined]
+        return self._render("banners.html", doc.url, doc=doc, stale=stale)
+
+    def issue_header(self, doc: Doc) -> str:
+        return self._render("issue.html", doc.url, issue=doc.issue)
+
+    def issue_articles(self, doc: Doc) -> str:
+        return self._render("issue_articles.html", doc.url, issue=doc.issue)
+
+    def article_header(self, doc: Doc) -> str:
+        return self._render("article_header.html", doc.url, doc=doc)
+
+    def article_footer(self, doc: Doc) -> str:
+        prev_doc = next_doc = None
+        if doc.issue:
+            arts = doc.issue.articles
+            index = arts.index(doc)
+            prev_doc = arts[index - 1] if index > 0 else None
+            next_doc = arts[index + 1] if index + 1 < len(arts) else None
+        return self._render("article_footer.html", doc.url, doc=doc, prev_doc=prev_doc, next_doc=next_doc,
+                            related=self.related(doc))
+
+    def related(self, doc: Doc, limit: int = 4) -> list[Doc]:
+        """Articles sharing the most tags (ties: newest); one pass over this page's tags only."""
+        scores: dict[int, tuple[int, Doc]] = {}
+        for tag in doc.meta.tags:  # type: ignore[attr-defined]
+            for other in self.site.tags.get(tag, []):
+                if other is not doc:
+                    count, _ = scores.get(id(other), (0, other))
+                    scores[id(other)] = (count + 1, other)
+        ranked = sorted(scores.values(), key=lambda item: (-item[0], -item[1].date.toordinal(), item[1].src))
+        return [other for _, other in ranked[:limit]]
+
+    def home(self, doc: Doc) -> str:
+        upcoming = [e for e in self.site.events if e.end.date() >= self.site.today][:5]
+        return self._render("home.html", doc.url, latest=self.site.issues[0] if self.site.issues else None,
+                            notices=self.site.notices[:5], upcoming=upcoming)
+
+    def contact(self, doc: Doc) -> str:
+        return self._render("contact.html", doc.url)
+
+    def guide_programs(self, doc: Doc) -> str:
+        programs = [self.site.program_by_id[p] for p in doc.meta.programs]  # type: ignore[attr-defined]
+        return self._render("guide_programs.html", doc.url, programs=programs) if programs else ""
+
+    # -- pages made from data -----------------------------------------------------------------
+
+    def generated_pages(self) -> list[GeneratedPage]:
+        pages = [self.programs_index()]
+        pages += [self.program_page(p) for p in self.site.programs]
+        if not any(d.url == "newsletter/" for d in self.site.docs.values()):
+            pages.append(self.newsletter_archive())
+        return pages
+
+    def programs_index(self) -> GeneratedPage:
+        url = "programs/"
+        groups = [(family, [p for p in self.site.programs if p.family == family]) for family in FAMILIES]
+        body = self._render("programs_index.html", url, groups=groups, levels=LEVELS)
+        intro = ("금천진로진학지원센터의 프로그램을 분야별로 모았습니다. 프로그램 이름을 누르면 대상, 일정, 장소, "
+                 "비용과 신청 방법을 볼 수 있습니다.")
+        return GeneratedPage("programs/index.md", url, "프로그램", f"{intro}\n\n{body}\n",
+                             summary="금천진로진학지원센터 프로그램 전체 목록")
+
+    def program_page(self, program: Program) -> GeneratedPage:
+        url = f"programs/{program.id}/"
+        facts = self._render("program.html", url, program=program,
+                             events=self.site.events_by_program.get(program.id, []))
+        upcoming = self._render("program_events.html", url, program=program,
+                                events=[e for e in self.site.events_by_program.get(program.id, [])
+                                        if e.end.date() >= self.site.today])
+        markdown = f"{facts}\n\n## 어떤 프로그램인가요?\n\n{program.description}\n\n{upcoming}\n"
+        return GeneratedPage(f"programs/{program.id}.md", url, program.name, markdown, summary=program.summary)
+
+    def newsletter_archive(self) -> GeneratedPage:
+        url = "newsletter/"
+        years: dict[int, list] = {}
+        for issue in self.site.issues:
+            years.setdefault(issue.date.year, []).append(issue)
+        body = self._render("archive.html", url, years=sorted(years.items(), reverse=True))
+        return GeneratedPage("newsletter/index.md", url, "교육금천 소식지",
+                             f"{body}\n", summary="교육금천 소식지 지난 호 모음")
