@@ -16,7 +16,7 @@ from ..model import ContentError, Doc, SiteModel, load_site
 from ..model.clock import today as build_today
 from ..pages import Renderer
 from ..pages.redirects import redirect_html
-from ._files import set_url, src_of
+from ._files import add_generated, set_url, src_of
 
 log = logging.getLogger("mkdocs.plugins.edugc.content")
 
@@ -77,13 +77,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 set_url(file, doc.url)
         self.generated = {}
         for page in self.renderer.generated_pages():
-            existing = files.get_file_from_path(page.src)
-            if existing is not None:
-                files.remove(existing)
-            file = File.generated(config, page.src, content=page.markdown)
-            set_url(file, page.url)
-            files.append(file)
-            self.generated[page.src] = page
+            add_generated(files, config, page)
         for target, alias in self._aliases(site):
             files.append(File.generated(config, f"{alias.strip('/')}/index.html",
                                         content=redirect_html(config.site_url or "", alias, target)))
