@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from feedgen.feed import FeedGenerator
+from lxml import etree  # feedgen depends on it
 from markupsafe import escape
 
 from ..model import Doc, SiteModel
@@ -126,17 +127,20 @@ class FeedWriter:
         newest = published_at(items[0].date) if items else published_at(self.site.today)
         fg.updated(newest)
         fg.lastBuildDate(newest)
+        covers = {}
         for doc in items:
-            self._entry(fg, doc, contents.get(doc.src, ""))
+            enclosure = self._entry(fg, doc, contents.get(doc.src, ""))
+            if enclosure:
+                covers[enclosure.url] = enclosure
         out = {}
         for kind, name in FILES.items():
             fg.link(href=absolute(self.site_url, feed.folder + name), rel="self", replace=True)
             fg.link(href=home, rel="alternate")
-            xml = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
+            xml = fg.rss_str(pretty=True) if kind == "rss" else _atom_enclosures(fg.atom_str(pretty=True), covers)
             out[feed.folder + name] = xml
         return out
 
-    def _entry(self, fg: FeedGenerator, doc: Doc, html: str) -> None:
+    def _entry(self, fg: FeedGenerator, doc: Doc, html: str) -> Enclosure | None:
         link = self.permalink(doc)
         fe = fg.add_entry(order="append")
         fe.id(link)
@@ -157,3 +161,19 @@ class FeedWriter:
             alt = getattr(doc.meta, "cover_alt", None) or ""
             cover = f'<p><img src="{escape(enclosure.url)}" alt="{escape(alt)}"></p>'
         fe.content(cover + absolutize(html, link), type="html")
+        return enclosure
+
+
+def _atom_enclosures(xml: bytes, covers: dict[str, Enclosure]) -> bytes:
+    """feedgen 1.0 drops rel/type/length of an Atom entry's links (a shadowed variable): put them back."""
+    if not covers:
+        return xml
+
+    root = etree.fromstring(xml)
+    for link in root.iter("{http://www.w3.org/2005/Atom}link"):
+        enclosure = covers.get(link.get("href"))
+        if enclosure and link.getparent().tag.endswith("entry"):
+            link.set("rel", "enclosure")
+            link.set("type", enclosure.type)
+            link.set("length", str(enclosure.length))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
