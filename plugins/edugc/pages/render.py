@@ -12,6 +12,7 @@ from ..model.schema import FAMILIES, LEVELS, Program
 from . import text
 from .status import program_status
 from .urls import relative
+from ..newsletter.urls import asset_url, category_url, tag_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -41,6 +42,7 @@ def _env() -> jinja2.Environment:
         ktime=text.korean_time, won=text.won,
     )
     env.globals["ui"] = text.UI
+    env.globals.update(tag_url=tag_url, category_url=category_url, asset_url=asset_url)
     return env
 
 
@@ -111,9 +113,7 @@ class Renderer:
     def generated_pages(self) -> list[GeneratedPage]:
         pages = [self.programs_index()]
         pages += [self.program_page(p) for p in self.site.programs]
-        if not any(d.url == "newsletter/" for d in self.site.docs.values()):
-            pages.append(self.newsletter_archive())
-        return pages
+        return pages  # the newsletter's archive, tag and category pages: edugc.newsletter
 
     def programs_index(self) -> GeneratedPage:
         url = "programs/"
@@ -133,12 +133,3 @@ class Renderer:
                                         if e.end.date() >= self.site.today])
         markdown = f"{facts}\n\n## 어떤 프로그램인가요?\n\n{program.description}\n\n{upcoming}\n"
         return GeneratedPage(f"programs/{program.id}.md", url, program.name, markdown, summary=program.summary)
-
-    def newsletter_archive(self) -> GeneratedPage:
-        url = "newsletter/"
-        years: dict[int, list] = {}
-        for issue in self.site.issues:
-            years.setdefault(issue.date.year, []).append(issue)
-        body = self._render("archive.html", url, years=sorted(years.items(), reverse=True))
-        return GeneratedPage("newsletter/index.md", url, "교육금천 소식지",
-                             f"{body}\n", summary="교육금천 소식지 지난 호 모음")
