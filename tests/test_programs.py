@@ -118,27 +118,8 @@ def test_directory_marks_invented_programs(site_dir):
     assert html.count('<span class="gc-example"') == len(examples)
 
 
-@pytest.fixture
-def served(site_dir):
-    """The built site over HTTP: a directory URL must open its index.html, as on the real host."""
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-def test_the_script_filters_in_place_and_keeps_the_links_working(served, browser):
-    url = served + "programs/"
+def test_the_script_filters_in_place_and_keeps_the_links_working(served_site, browser):
+    url = served_site + "programs/"
     programs = data("programs.yml")
     high = sum(1 for p in programs if "고등" in p["audience"])
     tab = browser.new_page()
