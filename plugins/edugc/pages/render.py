@@ -8,7 +8,6 @@ from pathlib import Path
 import jinja2
 
 from ..model import Doc, SiteModel
-from ..model.schema import FAMILIES, LEVELS, Program
 from . import text
 from .status import program_status
 from .urls import relative
@@ -111,25 +110,5 @@ class Renderer:
     # -- pages made from data -----------------------------------------------------------------
 
     def generated_pages(self) -> list[GeneratedPage]:
-        pages = [self.programs_index()]
-        pages += [self.program_page(p) for p in self.site.programs]
-        return pages  # the newsletter's archive, tag and category pages: edugc.newsletter
-
-    def programs_index(self) -> GeneratedPage:
-        url = "programs/"
-        groups = [(family, [p for p in self.site.programs if p.family == family]) for family in FAMILIES]
-        body = self._render("programs_index.html", url, groups=groups, levels=LEVELS)
-        intro = ("금천진로진학지원센터의 프로그램을 분야별로 모았습니다. 프로그램 이름을 누르면 대상, 일정, 장소, "
-                 "비용과 신청 방법을 볼 수 있습니다.")
-        return GeneratedPage("programs/index.md", url, "프로그램", f"{intro}\n\n{body}\n",
-                             summary="금천진로진학지원센터 프로그램 전체 목록")
-
-    def program_page(self, program: Program) -> GeneratedPage:
-        url = f"programs/{program.id}/"
-        facts = self._render("program.html", url, program=program,
-                             events=self.site.events_by_program.get(program.id, []))
-        upcoming = self._render("program_events.html", url, program=program,
-                                events=[e for e in self.site.events_by_program.get(program.id, [])
-                                        if e.end.date() >= self.site.today])
-        markdown = f"{facts}\n\n## 어떤 프로그램인가요?\n\n{program.description}\n\n{upcoming}\n"
-        return GeneratedPage(f"programs/{program.id}.md", url, program.name, markdown, summary=program.summary)
+        # Program and event pages: edugc.programs; archive, tag and category pages: edugc.newsletter.
+        return []
