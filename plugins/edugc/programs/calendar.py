@@ -5,6 +5,8 @@ time or place changes, instead of showing it twice.
 """
 from __future__ import annotations
 
+import functools
+
 import datetime as dt
 from urllib.parse import urlsplit
 
@@ -68,7 +70,7 @@ def feed(site: SiteModel, site_url: str) -> bytes:
     stamp = now().astimezone(dt.timezone.utc).replace(microsecond=0)
     for event in site.events:
         cal.add_component(_vevent(site, event, site_url, stamp))
-    cal.add_missing_timezones()
+    cal.add_component(_seoul_timezone())
     return cal.to_ical()
 
 
@@ -76,5 +78,13 @@ def event_file(site: SiteModel, event: Event, site_url: str) -> bytes:
     """One event, for the "캘린더에 추가" link (same UID as in the feed)."""
     cal = _calendar(site, event.title)
     cal.add_component(_vevent(site, event, site_url, now().astimezone(dt.timezone.utc).replace(microsecond=0)))
-    cal.add_missing_timezones()
+    cal.add_component(_seoul_timezone())
     return cal.to_ical()
+
+
+@functools.lru_cache(maxsize=1)
+def _seoul_timezone():
+    # Building a VTIMEZONE from the tz database costs ~0.3 s; every calendar file shares the same one.
+    from icalendar import Timezone
+
+    return Timezone.from_tzid("Asia/Seoul")
