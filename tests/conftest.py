@@ -47,6 +47,8 @@ theme:
 plugins:
   - edugc/safe-build
   - edugc/content
+  - edugc/newsletter
+  - edugc/programs
   - search
 """
 
@@ -188,6 +190,5 @@ summary: {title} 요약
 
 @pytest.fixture
 def newsletter_project(project) -> Project:
-    """The small project with the edugc/newsletter plugin on (feeds, tag and category pages)."""
-    project.write("mkdocs.yml", MINI_MKDOCS.replace("  - edugc/content\n", "  - edugc/content\n  - edugc/newsletter\n"))
+    """The small project (every edugc plugin is on in it: feeds, tag and category pages)."""
     return project

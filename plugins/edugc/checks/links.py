@@ -55,8 +55,11 @@ def check_links(site: Path, sub_path: str = "/edu/", external: bool = False) -> 
             external_urls.add(url)
             if not external:
                 continue
+        warning = row.get("warningstring") or ""
         if row.get("valid") == "False":
             broken.append((url, row.get("parentname") or "", row.get("result") or ""))
+        elif "anchor" in warning.lower():  # AnchorCheck reports a missing #id as a warning
+            broken.append((url, row.get("parentname") or "", warning))
     if result.returncode not in (0, 1):
         raise RuntimeError(f"linkchecker가 실패했습니다: {result.stderr[-2000:]}")
     return LinkReport(broken, sorted(external_urls), checked)

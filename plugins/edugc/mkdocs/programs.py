@@ -8,6 +8,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..programs import ProgramPages
+from ..programs.pages import SCRIPT, SCRIPT_FILE
 from ._files import add_generated, site_model, src_of
 
 
@@ -34,6 +35,8 @@ class ProgramsPlugin(BasePlugin[ProgramsConfig]):
             add_generated(files, config, page)
             if not page.in_search:
                 self.unsearched.add(page.src)
+        # The directory's filter script ships with the package, so any project using the plugin has it.
+        files.append(File.generated(config, SCRIPT, abs_src_path=str(SCRIPT_FILE)))
         if self.config.calendars:
             for path, data in pages.calendars().items():
                 files.append(File.generated(config, path, content=data))

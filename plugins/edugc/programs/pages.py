@@ -24,6 +24,7 @@ from .views import (
 
 TEMPLATES = Path(__file__).parent / "templates"
 SCRIPT = "assets/gc-programs.js"
+SCRIPT_FILE = Path(__file__).parent / "assets" / "gc-programs.js"
 
 
 class ProgramPages:
