@@ -171,3 +171,12 @@ def served_site(site_dir):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/edu/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def pdf_site(tmp_path_factory) -> Path:
+    """The real site built once with its PDFs (PDF=1), as published (edugc/print)."""
+    out = tmp_path_factory.mktemp("real-pdf") / "site"
+    result = mkdocs_build(ROOT / "mkdocs.yml", out, site_url="https://gyoyuk.test/edu/", extra_env={"PDF": "1"})
+    assert result.returncode == 0, result.stderr
+    return out
