@@ -47,9 +47,9 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         if not self.config.pdf or os.environ.get("PDF", "1").strip() in ("0", "false", "no", ""):
             log.info("PDF=0: 인쇄용 PDF를 만들지 않습니다 (인쇄판 페이지는 만듭니다).")
         elif problem := chromium_problem(self.config.chromium):
-            log.warning(problem)
+            log.info(problem)  # info: a strict build must still succeed without Chromium
         elif korean_font() is None:
-            log.warning("한글 글꼴이 없어 인쇄용 PDF를 건너뜁니다 (Debian: apt-get install fonts-nanum).")
+            log.info("한글 글꼴이 없어 인쇄용 PDF를 건너뜁니다 (Debian: apt-get install fonts-nanum).")
         else:
             self.make_pdfs = True
         return config
