@@ -226,3 +226,14 @@ def test_without_chromium_the_build_says_so_and_still_succeeds(project):
     assert result.stderr.count("Chromium이 없어 인쇄용 PDF를 건너뜁니다") == 1
     assert (project.root / "site/newsletter/1/print/index.html").exists()
     assert not list((project.root / "site").rglob("*.pdf"))
+
+
+def test_the_pdf_cache_forgets_what_no_build_used_for_a_month(tmp_path):
+    from edugc.print import PdfMaker
+
+    old, fresh = tmp_path / "old.pdf", tmp_path / "fresh.pdf"
+    old.write_bytes(b"%PDF")
+    fresh.write_bytes(b"%PDF")
+    os.utime(old, (0, 0))
+    PdfMaker("/usr/bin/chromium", tmp_path).prune()
+    assert not old.exists() and fresh.exists()

@@ -112,6 +112,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             raise PluginError(f"인쇄용 PDF를 만들지 못했습니다: {err}") from err
         finally:
             maker.close()
+        maker.prune()
         made = ", ".join(f"{name} {seconds:.1f}초" for name, seconds in maker.rendered)
         log.info(f"인쇄용 PDF {len(editions)}개 ({time.perf_counter() - started:.1f}초): "
                  f"새로 만듦 {len(maker.rendered)}개{' (' + made + ')' if made else ''}, 캐시 {maker.cached}개")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import time
@@ -63,6 +64,7 @@ class PdfMaker:
         cached = self.cache_dir / f"{key}.pdf"
         if cached.exists():
             self.cached += 1
+            os.utime(cached)  # still in use: prune() keeps it
         else:
             started = time.perf_counter()
             self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -74,6 +76,15 @@ class PdfMaker:
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, out)
         return out
+
+    def prune(self, max_age_days: int = 30) -> None:
+        """Forget PDFs no build has used for a month, so the cache does not grow for ever."""
+        if not self.cache_dir.is_dir():
+            return
+        limit = time.time() - max_age_days * 86400
+        for path in self.cache_dir.iterdir():
+            if path.suffix in (".pdf", ".part") and path.stat().st_mtime < limit:
+                path.unlink(missing_ok=True)
 
     def _render(self, html_file: Path, out: Path) -> None:
         page = self._browser_once().new_page()
