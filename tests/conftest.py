@@ -173,6 +173,25 @@ def served_site(site_dir):
     server.shutdown()
 
 
+NEWSLETTER_ARTICLE = """\
+---
+title: {title}
+date: {date}
+author: 진로진학지원팀
+category: {category}
+tags: [{tags}]
+summary: {title} 요약
+{extra}---
+[센터 소개]({home})에서 더 알아보세요.
+"""
+
+
+@pytest.fixture
+def newsletter_project(project) -> Project:
+    """The small project with the edugc/newsletter plugin on (feeds, tag and category pages)."""
+    project.write("mkdocs.yml", MINI_MKDOCS.replace("  - edugc/content\n", "  - edugc/content\n  - edugc/newsletter\n"))
+    return project
+
 @pytest.fixture(scope="session")
 def pdf_site(tmp_path_factory) -> Path:
     """The real site built once with its PDFs (PDF=1), as published (edugc/print)."""
