@@ -192,6 +192,7 @@ def newsletter_project(project) -> Project:
     project.write("mkdocs.yml", MINI_MKDOCS.replace("  - edugc/content\n", "  - edugc/content\n  - edugc/newsletter\n"))
     return project
 
+
 @pytest.fixture(scope="session")
 def pdf_site(tmp_path_factory) -> Path:
     """The real site built once with its PDFs (PDF=1), as published (edugc/print)."""
