@@ -15,8 +15,9 @@ from mkdocs.structure.pages import Page
 
 from ..fonts import korean_font
 from ..print import PdfMaker, edition_html, pdf_cache_key, pdf_name
-from ..print.edition import issue_print_links
+from ..print.edition import edition_addresses, issue_print_links
 from ..print.pdf import chromium_problem
+from ..print.qr import QrCache, qr_svg
 from ..print.webfont import copy_web_font
 from ._files import site_model, src_of
 
@@ -30,6 +31,7 @@ class PrintConfig(Config):
     pdf = c.Type(bool, default=True)
     chromium = c.Type(str, default="/usr/bin/chromium")
     cache_dir = c.Type(str, default=".cache/pdf")
+    qr_cache = c.Type(str, default=".cache/qr.json")
 
 
 class PrintPlugin(BasePlugin[PrintConfig]):
@@ -38,6 +40,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
     def __init__(self) -> None:
         self.make_pdfs = False
         self.rendered: dict[str, str] = {}
+        self.qr: QrCache | None = None
 
     # Decide once per build whether PDFs can be made here, and say so once if not.
     def on_config(self, config):
@@ -54,9 +57,16 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             self.make_pdfs = True
         return config
 
-    # Forget the previous build's pages (serve rebuilds with the same plugin object).
+    # Forget the previous build's pages (serve rebuilds with the same plugin object); start drawing
+    # the QR codes not cached yet on the second core while the engine renders.
     def on_files(self, files: Files, *, config) -> Files:
         self.rendered = {}
+        if not self.config.enabled:
+            return files
+        if self.qr is None:  # kept across `mkdocs serve` rebuilds
+            self.qr = QrCache(Path(config.config_file_path).parent / self.config.qr_cache)
+        site = site_model(config)
+        self.qr.start([pair for issue in site.issues for pair in edition_addresses(issue, config.site_url or "")])
         return files
 
     # Keep each issue's and article's own HTML (before the site's headers are wrapped round it).
@@ -81,11 +91,14 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         fonts = self._copy_fonts(site_dir)
         editions = []
         for issue in site.issues:
-            edition = edition_html(site, issue, self.rendered, site_url=config.site_url or "", fonts=fonts)
+            edition = edition_html(site, issue, self.rendered, site_url=config.site_url or "", fonts=fonts,
+                                   qr=self.qr.svg if self.qr else qr_svg)
             target = site_dir / edition.url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(edition.html, encoding="utf-8")
             editions.append((edition, target))
+        if self.qr is not None:
+            self.qr.save()
         if self.make_pdfs and editions:
             self._make_pdfs(editions, site_dir, config, author=site.info.operator)
 

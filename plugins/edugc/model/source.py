@@ -27,6 +27,17 @@ _Loader.yaml_implicit_resolvers = {
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# libyaml's parser when PyYAML has it: ten years of front matter parse in a fraction of the time
+# (profile: 10 of 19 s of loading 1,000 pages went to the pure-Python composer). Same resolvers.
+_CParser = getattr(yaml, "CSafeLoader", None)
+if _CParser is not None:
+    class _ComposeLoader(_CParser):  # type: ignore[misc,valid-type]
+        pass
+
+    _ComposeLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+else:
+    _ComposeLoader = _Loader
+
 Loc = tuple[Any, ...]
 
 
@@ -77,7 +88,7 @@ def read_text(path: Path, rel: str, problems: Problems) -> str | None:
 def parse_yaml(text: str, rel: str, problems: Problems, offset: int = 0) -> Located | None:
     """Parse YAML, recording the line of each key; a syntax error names line and column."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_ComposeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 + offset if mark else None

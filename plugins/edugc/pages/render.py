@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,7 @@ class Renderer:
     def __init__(self, site: SiteModel):
         self.site = site
         self.env = _env()
+        self._article_order: dict[Doc, tuple[int, str]] | None = None
 
     def _render(self, name: str, page_url: str, **values) -> str:
         html = self.env.get_template(name).render(
@@ -84,16 +86,26 @@ class Renderer:
         return self._render("article_footer.html", doc.url, doc=doc, prev_doc=prev_doc, next_doc=next_doc,
                             related=self.related(doc))
 
+    # A tag on thousands of articles would make this a scan of the whole archive for every article
+    # (quadratic over ten years); the newest RELATED_SCAN of each tag are enough to pick four, since
+    # an older article sharing several tags is still found through its rarer tags.
+    RELATED_SCAN = 60
+
     def related(self, doc: Doc, limit: int = 4) -> list[Doc]:
-        """Articles sharing the most tags (ties: newest); one pass over this page's tags only."""
-        scores: dict[int, tuple[int, Doc]] = {}
+        """Articles sharing the most tags (ties: newest), among the newest RELATED_SCAN of each tag."""
+        counts: dict[Doc, int] = {}
         for tag in doc.meta.tags:  # type: ignore[attr-defined]
-            for other in self.site.tags.get(tag, []):
-                if other is not doc:
-                    count, _ = scores.get(id(other), (0, other))
-                    scores[id(other)] = (count + 1, other)
-        ranked = sorted(scores.values(), key=lambda item: (-item[0], -item[1].date.toordinal(), item[1].src))
-        return [other for _, other in ranked[:limit]]
+            for other in self.site.tags.get(tag, [])[: self.RELATED_SCAN]:
+                counts[other] = counts.get(other, 0) + 1
+        counts.pop(doc, None)
+        order = self._order()
+        return heapq.nsmallest(limit, counts, key=lambda d: (-counts[d], order[d]))
+
+    def _order(self) -> dict[Doc, tuple[int, str]]:
+        """Newest first, then by source path: computed once per build, not per comparison."""
+        if self._article_order is None:
+            self._article_order = {d: (-d.date.toordinal(), d.src) for d in self.site.articles}
+        return self._article_order
 
     def home(self, doc: Doc) -> str:
         upcoming = [e for e in self.site.events if e.end.date() >= self.site.today][:5]

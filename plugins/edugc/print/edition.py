@@ -5,8 +5,10 @@ which exists only after they render, and because paper needs none of the site's 
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 from markupsafe import Markup
@@ -37,6 +39,7 @@ class PrintEdition:
     title: str       # also the PDF's title
 
 
+@functools.lru_cache(maxsize=1)  # one compiled set of templates per process, not one per issue
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
@@ -45,8 +48,13 @@ def _env() -> jinja2.Environment:
     return env
 
 
+def edition_addresses(issue: Issue, site_url: str) -> list[tuple[str, str]]:
+    """(address, label) of every QR code in an issue's edition, so they can be drawn ahead."""
+    return [(absolute(site_url, a.url) if site_url else a.url, f"‘{a.title}’ 기사 주소 QR 코드") for a in issue.articles]
+
+
 def edition_html(site: SiteModel, issue: Issue, rendered: dict[str, str], *, site_url: str,
-                 fonts: dict[str, str]) -> PrintEdition:
+                 fonts: dict[str, str], qr: Callable[[str, str], str] = qr_svg) -> PrintEdition:
     """rendered: the engine's HTML of each page by site-relative URL; fonts: weight -> site path."""
     url = print_url(issue)
     title = f"{text.UI['issue_masthead'].format(number=issue.number)} · {issue.doc.title}"
@@ -57,21 +65,24 @@ def edition_html(site: SiteModel, issue: Issue, rendered: dict[str, str], *, sit
         return Markup(body)  # the engine's own output: already escaped where it holds text
 
     stories = []
-    for index, article in enumerate(issue.articles, start=1):
-        address = absolute(site_url, article.url) if site_url else article.url
-        label = f"‘{article.title}’ 기사 주소 QR 코드"
+    for index, (article, (address, label)) in enumerate(zip(issue.articles, edition_addresses(issue, site_url)), start=1):
         stories.append({
             "doc": article, "anchor": f"story-{index}", "body": prepare(article.url, f"s{index}-"),
             "address": address, "short": short_url(address) if site_url else address,
-            "qr": Markup(qr_svg(address, label)),
+            "qr": Markup(qr(address, label)),
         })
-    css = (TEMPLATES / "edition.css").read_text(encoding="utf-8")
+    css = _css()
     font_urls = {weight: relative(url, path) for weight, path in fonts.items()}
     page = _env().get_template("edition.html").render(
         issue=issue, info=site.info, title=title, stories=stories, intro=prepare(issue.doc.url, "intro-"),
         css=Markup(css), fonts=font_urls, footer=text.UI["issue_masthead"].format(number=issue.number),
         site_address=short_url(site_url) if site_url else "", online=relative(url, issue.doc.url))
     return PrintEdition(issue=issue, html=page, url=url, title=title)
+
+
+@functools.lru_cache(maxsize=1)
+def _css() -> str:
+    return (TEMPLATES / "edition.css").read_text(encoding="utf-8")
 
 
 def issue_print_links(issue: Issue, *, with_pdf: bool) -> str:
