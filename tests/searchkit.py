@@ -73,14 +73,59 @@ def run_query(page, base: str, query: str, *, timeout: float = 5000) -> list[str
 
 
 def metrics(rows: list[dict]) -> dict:
-    """recall@5, MRR@10 and zero-result rate over rows of {expected: [...], got: [...]}."""
+    """recall@5, MRR@10 and zero-result rate over rows of {expect: [...], got: [...]}."""
     n = len(rows) or 1
-    recall = sum(len(set(r["expected"]) & set(r["got"][:5])) / len(r["expected"]) for r in rows) / n
+    recall = sum(len(set(r["expect"]) & set(r["got"][:5])) / len(r["expect"]) for r in rows) / n
     mrr = 0.0
     for r in rows:
         for rank, p in enumerate(r["got"][:10], 1):
-            if p in r["expected"]:
+            if p in r["expect"]:
                 mrr += 1 / rank
                 break
     zero = sum(1 for r in rows if not r["got"]) / n
     return {"n": len(rows), "recall@5": recall, "mrr@10": mrr / n, "zero": zero}
+
+
+KINDS = ["noun", "compound", "spacing", "verb", "multi", "latin", "partial"]
+
+
+def run_suite(browser, site: Path, queries: list[dict]) -> list[dict]:
+    """Every query typed into one fresh page of the site; rows keep what came back, in order."""
+    rows = []
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base)
+        page.wait_for_load_state("networkidle")
+        for q in queries:
+            got = run_query(page, base, q["q"])
+            rows.append({**q, "got": got})
+        page.close()
+    return rows
+
+
+def by_kind(rows: list[dict]) -> dict[str, dict]:
+    out = {"all": metrics(rows)}
+    for kind in KINDS:
+        subset = [r for r in rows if r["kind"] == kind]
+        if subset:
+            out[kind] = metrics(subset)
+    return out
+
+
+def report(ours: list[dict], default: list[dict]) -> str:
+    a, b = by_kind(ours), by_kind(default)
+    lines = ["Search quality: ours (edugc/search) vs Material's default search, same content, same run",
+             f"{'kind':<9}{'n':>4}  {'recall@5':>17}  {'MRR@10':>17}  {'zero-result':>17}",
+             f"{'':<9}{'':>4}  {'ours':>8} {'default':>8}  {'ours':>8} {'default':>8}  {'ours':>8} {'default':>8}"]
+    for kind in a:
+        x, y = a[kind], b[kind]
+        lines.append(f"{kind:<9}{x['n']:>4}  {x['recall@5']:>8.3f} {y['recall@5']:>8.3f}  {x['mrr@10']:>8.3f} "
+                     f"{y['mrr@10']:>8.3f}  {x['zero']:>8.1%} {y['zero']:>8.1%}")
+    misses = [r for r in ours if set(r["expect"]) - set(r["got"][:5])]
+    if misses:
+        lines.append("")
+        lines.append("Ours, expected pages missing from the top 5:")
+        for r in misses:
+            lines.append(f"  {r['q']} [{r['kind']}] missing {sorted(set(r['expect']) - set(r['got'][:5]))}"
+                         f" got {r['got'][:5]}")
+    return "\n".join(lines) + "\n"

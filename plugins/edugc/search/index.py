@@ -21,6 +21,7 @@ from .analyse import HANGUL, WordCache, leading_noun, normalise, word_tokens, wo
 CHUNK = 32            # documents per result chunk: small, since a query reads only its top results
 SNIPPET = 360         # characters of a section kept for its result teaser
 TITLE_BONUS = 30
+PAGE_TITLE_BONUS = 60
 MAX_ENDING = 4
 
 TAG = re.compile(r"<[^>]+>")
@@ -61,7 +62,8 @@ class BuiltIndex:
     tokens: int = 0
 
 
-def _doc_weights(title_words: list[str], text_words: list[str], cache: WordCache) -> dict[str, int]:
+def _doc_weights(title_words: list[str], text_words: list[str], cache: WordCache,
+                 title_bonus: int = TITLE_BONUS) -> dict[str, int]:
     counts: Counter[str] = Counter()
     in_title: set[str] = set()
     for seq, title in ((title_words, True), (text_words, False)):
@@ -80,7 +82,7 @@ def _doc_weights(title_words: list[str], text_words: list[str], cache: WordCache
                 counts[tok] += 1
                 if title:
                     in_title.add(tok)
-    return {tok: round(10 * (1 + math.log(n))) + (TITLE_BONUS if tok in in_title else 0)
+    return {tok: round(10 * (1 + math.log(n))) + (title_bonus if tok in in_title else 0)
             for tok, n in counts.items()}
 
 
@@ -127,7 +129,9 @@ def build(docs: list[dict], cache: WordCache) -> BuiltIndex:
 
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i, (tw, xw) in enumerate(split):
-        for tok, weight in _doc_weights(tw, xw, cache).items():
+        # A page's own title says what the page is about more than a section heading inside it.
+        bonus = PAGE_TITLE_BONUS if "#" not in records[i][0] else TITLE_BONUS
+        for tok, weight in _doc_weights(tw, xw, cache, bonus).items():
             postings[tok].append((i, weight))
 
     shards: dict[str, dict[str, list[int]]] = defaultdict(dict)

@@ -104,28 +104,36 @@ function matchTokens(term, shards) {
   return found;
 }
 
-/* Forms of a term to try, in order: as typed; without a known ending (신청하려면 → 신청);
- * then shorter and shorter prefixes down to two syllables. */
-function candidates(term) {
-  var out = [term];
-  var endings = manifest.endings;
+/* Forms of a term: as typed, and without a known ending (신청하려면 → 신청), both kept; if neither
+ * matches, shorter and shorter prefixes down to two syllables. */
+function stems(term) {
+  var out = [], endings = manifest.endings;
   for (var i = 0; i < endings.length; i++) {
     var e = endings[i];
     if (term.length > e.length && term.slice(-e.length) === e) out.push(term.slice(0, -e.length));
   }
-  for (var k = term.length - 1; k >= 2; k--) out.push(term.slice(0, k));
   return out;
 }
 
 function resolveTerm(term) {
   var keys = shardKeysFor(term);
   return Promise.all(keys.map(loadShard)).then(function (shards) {
-    var forms = candidates(term);
-    for (var i = 0; i < forms.length; i++) {
-      var found = matchTokens(forms[i], shards);
-      if (found.length) return {term: term, form: forms[i], tokens: found};
+    var found = matchTokens(term, shards), form = term, seen = {};
+    found.forEach(function (t) { seen[t.token] = 1; });
+    var alt = stems(term);
+    for (var i = 0; i < alt.length; i++) {
+      var more = matchTokens(alt[i], shards).filter(function (t) { return !seen[t.token]; });
+      if (more.length) {
+        if (!found.length) form = alt[i];
+        more.forEach(function (t) { seen[t.token] = 1; found.push(t); });
+        break;
+      }
     }
-    return {term: term, form: term, tokens: []};
+    for (var k = term.length - 1; !found.length && k >= 2; k--) {
+      found = matchTokens(term.slice(0, k), shards);
+      form = term.slice(0, k);
+    }
+    return {term: term, form: form, tokens: found};
   });
 }
 
@@ -134,7 +142,7 @@ function score(resolved) {
   resolved.forEach(function (r, ti) {
     var perDoc = {};
     r.tokens.forEach(function (t) {
-      var exact = t.token === r.form ? 1 : 0.5 + 0.5 * r.form.length / t.token.length;
+      var exact = t.token === r.term || t.token === r.form ? 1 : 0.5 + 0.5 * Math.min(1, r.form.length / t.token.length);
       var p = t.postings, id = 0;
       for (var i = 0; i < p.length; i += 2) {
         id += p[i];
@@ -193,20 +201,20 @@ function search(query) {
   return loadManifest().then(function () {
     return Promise.all(list.map(resolveTerm));
   }).then(function (resolved) {
-    var docs = score(resolved), all = [], best = 0;
-    Object.keys(docs).forEach(function (k) { best = Math.max(best, docs[k].hits); all.push(docs[k]); });
-    // Every term must match; if no document has them all, show those with the most, marked missing.
-    all = all.filter(function (d) { return d.hits === best; });
-    var groups = {};
-    all.forEach(function (d) {
-      var page = pageOf(d.id), g = groups[page] || (groups[page] = {page: page, score: 0, sum: 0, docs: []});
+    var docs = score(resolved), groups = {};
+    // A page matches a term if any of its sections does; pages with more of the terms come first,
+    // and those with fewer still follow (a stray 법 or 때 in a question must not empty the list).
+    Object.keys(docs).forEach(function (k) {
+      var d = docs[k], page = pageOf(d.id);
+      var g = groups[page] || (groups[page] = {page: page, score: 0, sum: 0, docs: [], matched: {}});
       g.docs.push(d);
       g.score = Math.max(g.score, d.score);
       g.sum += d.score;
+      Object.keys(d.matched).forEach(function (ti) { g.matched[ti] = true; });
     });
     var ranked = Object.keys(groups).map(function (k) { return groups[k]; })
-      .map(function (g) { g.rank = g.score + 0.1 * (g.sum - g.score); return g; })
-      .sort(function (a, b) { return b.rank - a.rank || a.page - b.page; })
+      .map(function (g) { g.hits = Object.keys(g.matched).length; g.rank = g.score + 0.1 * (g.sum - g.score); return g; })
+      .sort(function (a, b) { return b.hits - a.hits || b.rank - a.rank || a.page - b.page; })
       .slice(0, MAX_PAGES);
     var needed = {};
     ranked.forEach(function (g) {
@@ -221,10 +229,8 @@ function search(query) {
       var items = ranked.map(function (g) {
         var byId = {}, termsShown = {};
         resolved.forEach(function (r) { termsShown[r.form] = false; });
-        g.docs.forEach(function (d) {
-          byId[d.id] = d;
-          resolved.forEach(function (r, ti) { if (d.matched[ti]) termsShown[r.form] = true; });
-        });
+        g.docs.forEach(function (d) { byId[d.id] = d; });
+        resolved.forEach(function (r, ti) { if (g.matched[ti]) termsShown[r.form] = true; });
         var marksFor = function (d) {
           var marks = d ? d.tokens.slice() : [];
           resolved.forEach(function (r) { if (r.tokens.length) marks.push(r.form); });
