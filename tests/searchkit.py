@@ -58,7 +58,7 @@ def run_query(page, base: str, query: str, *, timeout: float = 5000) -> list[str
     snapshot = "([sel, meta]) => document.querySelector(meta).textContent + '|' + [...document.querySelectorAll(sel)].map(e => e.href).join(' ')"
     hrefs_text = None
     for _ in range(40):
-        page.wait_for_timeout(120)
+        page.wait_for_timeout(80)
         now = page.evaluate(snapshot, [RESULT_LINKS, META])
         if now == hrefs_text:
             break
