@@ -53,7 +53,7 @@ def test_index_joins_spaced_words_and_shards_by_syllable(tmp_path):
     shard = json.loads(built.files[manifest["shards"]["대"]])
     assert {"대입", "대입설명회", "대입설명회에"} <= set(shard)       # 대입 설명회 meets 대입설명회
     assert "신청" in json.loads(built.files[manifest["shards"]["시"]])
-    chunk = json.loads(built.files[manifest["chunks"][0]])
+    chunk = json.loads(built.files[manifest["chunks"] + "/0.json"])
     assert chunk[0] == ["a/", "대입 설명회 안내", "신청하려면 전화"]   # readers see the original text
     assert "하려면" in manifest["endings"]
     stub = stub_index({"config": {"lang": ["ko"]}, "docs": docs}, "search/edugc/" + built.manifest_path)

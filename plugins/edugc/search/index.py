@@ -3,7 +3,7 @@
 Layout under search/edugc/ (all JSON, served gzip by any static host):
   manifest.<hash>.json   shard keys → files, the page boundaries, the endings list
   t/<key>.<hash>.json    {token: [doc delta, weight, doc delta, weight, ...]}
-  d/<n>.<hash>.json      [[location, title, text], ...] for CHUNK documents, to render results
+  d/<hash>/<n>.json      [[location, title, text], ...]: page n's article and sections, for results
 The browser fetches the manifest when the reader first searches, then only the shards a query needs.
 """
 from __future__ import annotations
@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 
 from .analyse import HANGUL, WordCache, leading_noun, normalise, word_tokens, words
 
-CHUNK = 32            # documents per result chunk: small, since a query reads only its top results
 SNIPPET = 360         # characters of a section kept for its result teaser
-TITLE_BONUS = 30
-PAGE_TITLE_BONUS = 60
+TITLE_BONUS = 10
+PAGE_TITLE_BONUS = 20
 MAX_ENDING = 4
 
 TAG = re.compile(r"<[^>]+>")
@@ -62,27 +61,41 @@ class BuiltIndex:
     tokens: int = 0
 
 
-def _doc_weights(title_words: list[str], text_words: list[str], cache: WordCache,
+class _Words:
+    """Tokens and leading noun of each distinct word, worked out once per build (pages repeat words)."""
+
+    def __init__(self, cache: WordCache):
+        self.cache = cache
+        self.memo: dict[str, tuple[list[str], str]] = {}
+
+    def __call__(self, word: str) -> tuple[list[str], str]:
+        hit = self.memo.get(word)
+        if hit is None:
+            morphemes = self.cache.morphemes(word)
+            hit = self.memo[word] = (word_tokens(word, morphemes), leading_noun(morphemes))
+        return hit
+
+
+def _doc_weights(title_words: list[str], text_words: list[str], analysed: _Words,
                  title_bonus: int = TITLE_BONUS) -> dict[str, int]:
     counts: Counter[str] = Counter()
     in_title: set[str] = set()
     for seq, title in ((title_words, True), (text_words, False)):
-        previous = None
+        prev_word = prev_noun = None
         for word in seq:
-            morphemes = cache.morphemes(word)
-            toks = word_tokens(word, morphemes)
+            toks, head = analysed(word)
+            counts.update(toks)
+            if title:
+                in_title.update(toks)
             # Spaced and unspaced forms meet: 대입 설명회 also indexes 대입설명회.
-            if previous is not None:
-                head = leading_noun(morphemes)
-                prev_word, prev_noun = previous
-                if head and prev_noun == prev_word:
-                    toks = toks + [prev_word + head, prev_word + word]
-            previous = (word, leading_noun(morphemes))
-            for tok in toks:
-                counts[tok] += 1
+            if head and prev_word is not None and prev_noun == prev_word:
+                joined = prev_word + head
+                counts[joined] += 1
                 if title:
-                    in_title.add(tok)
-    return {tok: round(10 * (1 + math.log(n))) + (title_bonus if tok in in_title else 0)
+                    in_title.add(joined)
+            prev_word, prev_noun = word, head
+    # Weights in a few coarse steps: they only order results, and few distinct numbers gzip well.
+    return {tok: min(9, 2 + round(2 * math.log(n))) + (title_bonus if tok in in_title else 0)
             for tok, n in counts.items()}
 
 
@@ -128,10 +141,11 @@ def build(docs: list[dict], cache: WordCache) -> BuiltIndex:
             pages.append(i)
 
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    analysed = _Words(cache)
     for i, (tw, xw) in enumerate(split):
         # A page's own title says what the page is about more than a section heading inside it.
         bonus = PAGE_TITLE_BONUS if "#" not in records[i][0] else TITLE_BONUS
-        for tok, weight in _doc_weights(tw, xw, cache, bonus).items():
+        for tok, weight in _doc_weights(tw, xw, analysed, bonus).items():
             postings[tok].append((i, weight))
 
     shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
@@ -150,15 +164,17 @@ def build(docs: list[dict], cache: WordCache) -> BuiltIndex:
         name = f"t/{key_file(key)}.{digest(text)}.json"
         out.files[name] = text
         shard_files[key] = name
-    chunk_files = []
-    for start in range(0, len(records), CHUNK):
-        rows = [[loc, title, text[:SNIPPET]] for loc, title, text in records[start:start + CHUNK]]
-        text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-        name = f"d/{start // CHUNK}.{digest(text)}.json"
-        out.files[name] = text
-        chunk_files.append(name)
-    manifest = {"version": 1, "documents": len(records), "chunk": CHUNK, "pages": pages,
-                "shards": shard_files, "chunks": chunk_files, "endings": endings(vocabulary, cache)}
+    # One result file per page (its article and sections): a query reads only its top pages.
+    page_rows = []
+    for n, start in enumerate(pages):
+        end = pages[n + 1] if n + 1 < len(pages) else len(records)
+        rows = [[loc, title, text[:SNIPPET]] for loc, title, text in records[start:end]]
+        page_rows.append(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+    chunk_dir = f"d/{digest(''.join(page_rows))}"
+    for n, text in enumerate(page_rows):
+        out.files[f"{chunk_dir}/{n}.json"] = text
+    manifest = {"version": 2, "documents": len(records), "pages": pages,
+                "shards": shard_files, "chunks": chunk_dir, "endings": endings(vocabulary, cache)}
     text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
     out.manifest_path = f"manifest.{digest(text)}.json"
     out.files[out.manifest_path] = text

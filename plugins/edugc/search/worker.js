@@ -82,7 +82,7 @@ function loadShard(key) {
 }
 
 function loadChunk(n) {
-  if (!chunkCache[n]) chunkCache[n] = getJSON("search/edugc/" + manifest.chunks[n]);
+  if (!chunkCache[n]) chunkCache[n] = getJSON("search/edugc/" + manifest.chunks + "/" + n + ".json");
   return chunkCache[n];
 }
 
@@ -216,16 +216,13 @@ function search(query) {
       .map(function (g) { g.hits = Object.keys(g.matched).length; g.rank = g.score + 0.1 * (g.sum - g.score); return g; })
       .sort(function (a, b) { return b.hits - a.hits || b.rank - a.rank || a.page - b.page; })
       .slice(0, MAX_PAGES);
-    var needed = {};
-    ranked.forEach(function (g) {
-      needed[Math.floor(g.page / manifest.chunk)] = 1;
-      g.docs.forEach(function (d) { needed[Math.floor(d.id / manifest.chunk)] = 1; });
-    });
-    var chunkIds = Object.keys(needed).map(Number);
-    return Promise.all(chunkIds.map(loadChunk)).then(function (loaded) {
+    // Each page's article and sections live in one small file, named by the page's position.
+    var pageNo = {};
+    manifest.pages.forEach(function (start, n) { pageNo[start] = n; });
+    return Promise.all(ranked.map(function (g) { return loadChunk(pageNo[g.page]); })).then(function (loaded) {
       var rows = {};
-      chunkIds.forEach(function (n, i) { rows[n] = loaded[i]; });
-      function row(id) { return rows[Math.floor(id / manifest.chunk)][id % manifest.chunk]; }
+      ranked.forEach(function (g, i) { rows[g.page] = loaded[i]; });
+      function row(id) { var p = pageOf(id); return rows[p][id - p]; }
       var items = ranked.map(function (g) {
         var byId = {}, termsShown = {};
         resolved.forEach(function (r) { termsShown[r.form] = false; });
