@@ -122,8 +122,9 @@ def query_bytes(site: Path, queries: list[str]) -> list[int]:
                         doc += flat[i]
                         scores[page_of(doc)] += flat[i + 1]
         top = sorted(scores, key=lambda p: -scores[p])[:20]
+        page_no = {start: n for n, start in enumerate(pages)}
         for p in top:
-            fetched.add(manifest["chunks"][p // manifest["chunk"]])
+            fetched.add(f"{manifest['chunks']}/{page_no[p]}.json")
         out.append(sum(size(r) if r != manifest_path.name else gz(manifest_path) for r in fetched))
     return out
 

@@ -56,13 +56,15 @@ def run_query(page, base: str, query: str, *, timeout: float = 5000) -> list[str
         arg=[RESULT_LINKS, META], timeout=timeout)
     # Latin letters fire keyup per key, so earlier prefixes may answer first: wait until it settles.
     snapshot = "([sel, meta]) => document.querySelector(meta).textContent + '|' + [...document.querySelectorAll(sel)].map(e => e.href).join(' ')"
-    hrefs_text = None
-    for _ in range(40):
+    hrefs_text, stable = None, 0
+    for _ in range(60):
         page.wait_for_timeout(80)
         now = page.evaluate(snapshot, [RESULT_LINKS, META])
-        if now == hrefs_text:
-            break
+        stable = stable + 1 if now == hrefs_text else 0
         hrefs_text = now
+        # Settled: unchanged for three looks, or for eight if empty (the last key may still be loading).
+        if stable >= (8 if now.endswith("|") else 3):
+            break
     hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
     seen: list[str] = []
     for href in hrefs:
