@@ -81,19 +81,23 @@ def _doc_weights(title_words: list[str], text_words: list[str], analysed: _Words
     counts: Counter[str] = Counter()
     in_title: set[str] = set()
     for seq, title in ((title_words, True), (text_words, False)):
-        prev_word = prev_noun = None
-        for word in seq:
-            toks, head = analysed(word)
-            counts.update(toks)
+        # Count words and adjacent pairs first: a section repeats its words, each expands once.
+        word_counts = Counter(seq)
+        pair_counts = Counter(zip(seq, seq[1:]))
+        for word, n in word_counts.items():
+            toks = analysed(word)[0]
+            for tok in toks:
+                counts[tok] += n
             if title:
                 in_title.update(toks)
-            # Spaced and unspaced forms meet: 대입 설명회 also indexes 대입설명회.
-            if head and prev_word is not None and prev_noun == prev_word:
+        # Spaced and unspaced forms meet: 대입 설명회 also indexes 대입설명회.
+        for (prev_word, word), n in pair_counts.items():
+            head = analysed(word)[1]
+            if head and analysed(prev_word)[1] == prev_word:
                 joined = prev_word + head
-                counts[joined] += 1
+                counts[joined] += n
                 if title:
                     in_title.add(joined)
-            prev_word, prev_noun = word, head
     # Weights in a few coarse steps: they only order results, and few distinct numbers gzip well.
     return {tok: min(9, 2 + round(2 * math.log(n))) + (title_bonus if tok in in_title else 0)
             for tok, n in counts.items()}
