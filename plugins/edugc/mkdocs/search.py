@@ -19,6 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ..search import WordCache, build, stub_index
+from ..search.analyse import source_words
+from ._files import site_model
 
 log = logging.getLogger("mkdocs.plugins.edugc.search")
 
@@ -35,6 +37,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.worker_source = ""
         self.worker_url = ""      # read by overrides/main.html's config block
         self.stats: dict = {}
+        self.cache: WordCache | None = None  # kept across `mkdocs serve` rebuilds
 
     # Name the worker by its content so browsers never keep a stale copy.
     def on_config(self, config):
@@ -47,6 +50,17 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.worker_url = f"{WORKER_DIR}/edugc-search.{digest}.js"
         return config
 
+    # Start analysing the words of every page's source on the second core while MkDocs renders;
+    # the index built after rendering then finds them (nearly all) analysed.
+    def on_files(self, files, *, config):
+        if not self.config.enabled:
+            return files
+        if self.cache is None:
+            self.cache = WordCache(Path(config.config_file_path).parent / self.config.cache_dir / "words.json")
+        self.cache.analysed = 0
+        self.cache.start(source_words(site_model(config)))
+        return files
+
     # After Material's search plugin wrote its index (priority 0), before safe-build swaps (-100).
     @event_priority(-50)
     def on_post_build(self, *, config) -> None:
@@ -56,7 +70,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         index_path = site / "search" / "search_index.json"
         material = json.loads(index_path.read_text(encoding="utf-8"))
         started = time.perf_counter()
-        cache = WordCache(Path(config.config_file_path).parent / self.config.cache_dir / "words.json")
+        cache = self.cache or WordCache(Path(config.config_file_path).parent / self.config.cache_dir / "words.json")
+        self.cache = cache
         built = build(material.get("docs", []), cache)
         cache.save()
         out = site / "search" / "edugc"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -87,6 +88,17 @@ def leading_noun(morphemes: list[tuple[str, str]]) -> str:
     return run
 
 
+def _analyse_all(batch: list[str]) -> dict[str, list[list[str]]]:
+    """In a worker process: load the model and analyse words (top-level so it can be sent there)."""
+    analyse = kiwi_analyser()
+    out: dict[str, list[list[str]]] = {}
+    for start in range(0, len(batch), 2000):
+        chunk = batch[start:start + 2000]
+        for word, morphemes in zip(chunk, analyse(chunk)):
+            out[word] = [list(m) for m in morphemes]
+    return out
+
+
 class WordCache:
     """Analysis per distinct word, kept on disk so a rebuild analyses only the words it has not seen."""
 
@@ -96,6 +108,8 @@ class WordCache:
         self.words: dict[str, list[list[str]]] = {}
         self.analysed = 0  # words analysed in this run (0 on a warm build)
         self.dirty = False
+        self.pending: Future | None = None
+        self.pool: ProcessPoolExecutor | None = None
         if path and path.exists():
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
@@ -104,7 +118,36 @@ class WordCache:
             except (ValueError, KeyError):
                 self.words = {}
 
+    def start(self, vocabulary: Iterable[str]) -> None:
+        """Analyse the words not cached yet in a worker process (the model load included) while the
+        engine renders pages on the other core; `ensure` collects them and analyses what is left."""
+        missing = sorted({w for w in vocabulary if w not in self.words})
+        if len(missing) < 200 or self.factory is not kiwi_analyser or self.pending is not None:
+            return
+        try:
+            self.pool = ProcessPoolExecutor(max_workers=1)
+            self.pending = self.pool.submit(_analyse_all, missing)
+        except (OSError, RuntimeError):  # no processes here: analysed in ensure instead
+            self.pool = self.pending = None
+
+    def collect(self) -> None:
+        if self.pending is None:
+            return
+        try:
+            found = self.pending.result()
+            self.words.update(found)
+            self.analysed += len(found)
+            self.dirty = self.dirty or bool(found)
+        except Exception:  # a broken worker: ensure() analyses here instead
+            pass
+        finally:
+            self.pending = None
+            if self.pool is not None:
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = None
+
     def ensure(self, vocabulary: Iterable[str]) -> None:
+        self.collect()
         missing = sorted({w for w in vocabulary if w not in self.words})
         if not missing:
             return
@@ -128,3 +171,16 @@ class WordCache:
                        encoding="utf-8")
         tmp.replace(self.path)
         self.dirty = False
+
+
+def source_words(site) -> set[str]:
+    """The words of every page's title, summary and text, and of the programs and events, as written
+    (before rendering): what the search index will nearly all consist of."""
+    found: set[str] = set()
+    for doc in site.docs.values():
+        found.update(words(f"{doc.title} {doc.summary} {doc.body}"))
+    for program in site.programs:
+        found.update(words(" ".join(str(v) for v in program.model_dump().values() if isinstance(v, str))))
+    for event in site.events:
+        found.update(words(f"{event.title} {event.place}"))
+    return found
