@@ -24,39 +24,59 @@ FAMILY = "Pretendard GOV"
 # Static weights, not the variable font: for the same 600 syllables the variable file is ~149 KB
 # against ~63 KB per static weight, and the site draws only regular text and bold headings.
 WEIGHTS = {400: "PretendardGOV-Regular.otf", 700: "PretendardGOV-Bold.otf"}
-FIRST_CHUNK = 300   # most used syllables in chunk 0 (~22 KB per weight)
-CHUNK = 100         # rarer syllables per later chunk (~11 KB per weight)
-RECIPE = "v1"       # bump when subsetting options change, to invalidate the cache
+FIRST_CHUNK = 300   # most used syllables in chunk 0 (~48 KB per weight with ASCII)
+CHUNK = 100         # rarer syllables per later chunk (~12 KB per weight)
+RECIPE = "v3"       # bump when subsetting options change, to invalidate the cache
+
+
+BOLD_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "th", "dt"}
+# Elements our stylesheets set in bold; their text decides what the 700 weight must hold.
+BOLD_CLASSES = {"md-tabs__link", "md-header__topic", "md-nav__title", "md-nav__link--active", "md-button",
+                "gc-status", "gc-example", "gc-util__label", "md-path__item", "admonition-title"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+SKIP = {"script", "style", "svg", "template"}
 
 
 class TextCounter(HTMLParser):
-    """Counts the characters a page draws (text nodes, alt and title text; not scripts or styles)."""
+    """Counts the characters a page draws, all of them and those drawn bold (not scripts or styles)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.counts: Counter[str] = Counter()
-        self._skip = 0
+        self.bold: Counter[str] = Counter()
+        self._stack: list[tuple[str, bool, bool]] = []  # (tag, bold, skipped)
+
+    def _state(self) -> tuple[bool, bool]:
+        return (self._stack[-1][1], self._stack[-1][2]) if self._stack else (False, False)
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "svg", "template"):
-            self._skip += 1
+        bold, skip = self._state()
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag not in VOID:
+            self._stack.append((tag, bold or tag in BOLD_TAGS or bool(classes & BOLD_CLASSES), skip or tag in SKIP))
         for name, value in attrs:
             if name in ("alt", "title", "placeholder", "aria-label") and value:
                 self.counts.update(value)
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style", "svg", "template") and self._skip:
-            self._skip -= 1
+        for i in range(len(self._stack) - 1, -1, -1):
+            if self._stack[i][0] == tag:
+                del self._stack[i:]
+                break
 
     def handle_data(self, data):
-        if not self._skip:
+        bold, skip = self._state()
+        if not skip:
             self.counts.update(data)
+            if bold:
+                self.bold.update(data)
 
 
-def count_text(html: str) -> Counter[str]:
+def count_text(html: str) -> tuple[Counter[str], Counter[str]]:
+    """(every character drawn, the characters drawn bold) with how often each occurs."""
     parser = TextCounter()
     parser.feed(html)
-    return parser.counts
+    return parser.counts, parser.bold
 
 
 @dataclass(frozen=True)
@@ -117,12 +137,16 @@ class FontSource:
         font = pickle.loads(self._blob)
         options = subset.Options()
         options.flavor = "woff2"
-        options.layout_features = ["*"]
+        # Kerning only: Hangul syllables are precomposed, and the other OpenType features (alternates,
+        # fractions, case forms) cost ~40% of chunk 0 for nothing the site draws. No vertical metrics either.
+        options.layout_features = ["kern"]
+        options.drop_tables += ["vhea", "vmtx", "VORG"]
         options.hinting = False
         options.desubroutinize = True
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=[ord(c) for c in chars])
         subsetter.subset(font)
+        font.flavor = "woff2"  # the option only describes the output; the font object must be told too
         out = io.BytesIO()
         font.save(out)
         return out.getvalue()
@@ -134,18 +158,22 @@ class WebFile:
     data: bytes
 
 
-def build_webfont(counts: Counter[str], font_dir: Path, url_prefix: str = "fonts/",
+def build_webfont(counts: dict[int, Counter[str]], font_dir: Path, url_prefix: str = "fonts/",
                   cache: Path = SUBSET_CACHE) -> tuple[str, list[WebFile]]:
-    """(@font-face CSS, files to publish); ("", []) when the fonts are not installed."""
+    """(@font-face CSS, files to publish) from the characters drawn in each weight; ("", []) without fonts.
+
+    The bold weight is cut from the characters drawn bold only (headings, menus, labels): far fewer
+    than the whole text, so a page's bold chunks are small. A bold character the count missed is
+    drawn from the next font in the stack, never left blank."""
     sources = {w: font_dir / name for w, name in WEIGHTS.items()}
     if not all(p.exists() for p in sources.values()):
         return "", []
     loaded = {w: FontSource(p) for w, p in sources.items()}
-    chunks = plan_chunks(counts, loaded[400].covered())
+    covered = loaded[400].covered()
     cache.mkdir(parents=True, exist_ok=True)
     faces, files = [], []
     for weight, source in loaded.items():
-        for chunk in chunks:
+        for chunk in plan_chunks(counts.get(weight, Counter()), covered):
             key = hashlib.sha256(f"{source.fingerprint}:{chunk.chars}".encode()).hexdigest()[:16]
             cached = cache / f"{key}.woff2"
             if not cached.exists():

@@ -30,7 +30,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
 
     def __init__(self) -> None:
         self.tokens: Tokens | None = None
-        self.counts: Counter[str] = Counter()
+        self.counts: dict[int, Counter[str]] = {400: Counter(), 700: Counter()}
 
     # Read the KRDS tokens once and load our stylesheet last, so it wins over Material's defaults.
     def on_config(self, config):
@@ -51,13 +51,15 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     def on_pre_build(self, *, config) -> None:
         if not self.config.enabled:
             return
-        self.counts = Counter()
+        self.counts = {400: Counter(), 700: Counter()}
 
     # Count the characters each page draws: the font is cut by how often the site uses them.
     def on_post_page(self, output: str, *, page, config) -> str:
         if not self.config.enabled or not self.config.webfont:
             return output
-        self.counts.update(count_text(output))
+        every, bold = count_text(output)
+        self.counts[400].update(every)
+        self.counts[700].update(bold)
         return output
 
     # Write the subset font chunks and the one theme stylesheet into the built site.

@@ -218,5 +218,6 @@ def stylesheet(tokens: Tokens, font_faces: str = "", font_family: str | None = N
     family = f'"{font_family}", ' if font_family else ""
     stack = (f'{family}-apple-system, BlinkMacSystemFont, "Apple SD Gothic Neo", "Malgun Gothic", '
              '"Noto Sans KR", "Nanum Gothic", system-ui, sans-serif')
-    fonts = f":root {{ --md-text-font-family: {stack}; --md-text-font: none; }}\n"
+    # On the scheme element too: Material and site.css set the family there, on <body>.
+    fonts = f":root, [data-md-color-scheme] {{ --gc-font: {stack}; --md-text-font-family: var(--gc-font); }}\n"
     return "\n".join([variables(tokens), font_faces, fonts, type_scale(tokens), rules])
