@@ -286,8 +286,12 @@ def test_screenshots_light_and_dark_for_people_to_compare_with_krds(browser, ser
         for name, url in PAGES.items():
             page.goto(served_site + url)
             page.evaluate("document.fonts.ready")
+            page.wait_for_timeout(600)  # Material slides its tabs in
             bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
             assert (bg == "rgb(255, 255, 255)") == (scheme == "light"), (name, scheme, bg)
             if scheme == "light" or name in ("home", "article"):
+                # The first view as a family sees it, then the whole page (Material hides its tabs while
+                # a full-page capture resizes the window, so the menu is judged from the first one).
+                page.screenshot(path=str(artifacts / f"krds-{name}-{width}-{scheme}-view.png"))
                 page.screenshot(path=str(artifacts / f"krds-{name}-{width}-{scheme}.png"), full_page=True)
         context.close()
