@@ -9,6 +9,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
 
 from ..fonts.install import CACHE
 from ..fonts.subset import FAMILY, build_webfont, count_text
@@ -46,6 +47,16 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         if self.config.stylesheet not in config.extra_css:
             config.extra_css.append(self.config.stylesheet)
         return config
+
+    # Publish the font's licence (OFL) beside it; 저작권 links to it, so MkDocs must know the file.
+    def on_files(self, files: Files, *, config) -> Files:
+        if not self.config.enabled or not self.config.webfont:
+            return files
+        licence = Path(self.config.font_dir) / "PretendardGOV-LICENSE.txt"
+        text = licence.read_text(encoding="utf-8") if licence.exists() else "Pretendard GOV: SIL Open Font License 1.1\n"
+        files.append(File.generated(config, f"{Path(self.config.stylesheet).parent.as_posix()}/fonts/OFL.txt",
+                                    content=text))
+        return files
 
     # Start every (re)build with an empty character count.
     def on_pre_build(self, *, config) -> None:
