@@ -47,6 +47,8 @@ theme:
 plugins:
   - edugc/safe-build
   - edugc/content
+  - edugc/newsletter
+  - edugc/programs
   - search
 """
 
@@ -179,3 +181,31 @@ def design_kit():
     from edugc.fonts import install
 
     assert install.ensure(), "KRDS·Pretendard GOV를 설치하지 못했습니다: python3 plugins/edugc/fonts/install.py"
+
+
+NEWSLETTER_ARTICLE = """\
+---
+title: {title}
+date: {date}
+author: 진로진학지원팀
+category: {category}
+tags: [{tags}]
+summary: {title} 요약
+{extra}---
+[센터 소개]({home})에서 더 알아보세요.
+"""
+
+
+@pytest.fixture
+def newsletter_project(project) -> Project:
+    """The small project (every edugc plugin is on in it: feeds, tag and category pages)."""
+    return project
+
+
+@pytest.fixture(scope="session")
+def pdf_site(tmp_path_factory) -> Path:
+    """The real site built once with its PDFs (PDF=1), as published (edugc/print)."""
+    out = tmp_path_factory.mktemp("real-pdf") / "site"
+    result = mkdocs_build(ROOT / "mkdocs.yml", out, site_url="https://gyoyuk.test/edu/", extra_env={"PDF": "1"})
+    assert result.returncode == 0, result.stderr
+    return out
