@@ -134,8 +134,8 @@ def test_the_packages_are_installed_pinned_and_never_committed():
         assert re.fullmatch(r"\d+\.\d+\.\d+", package.version)
         assert install.is_installed(package)
     assert "/.cache/" in (ROOT / ".gitignore").read_text()
-    assert korean_font("regular").name == "PretendardGOV-Regular.otf"  # print edition and share cards
-    assert korean_font("bold").name == "PretendardGOV-Bold.otf"
+    assert korean_font("regular").name == "PretendardGOV-Regular.ttf"  # print edition and share cards
+    assert korean_font("bold").name == "PretendardGOV-Bold.ttf"
 
 
 # --- Pretendard GOV cut by how often the site uses each character -----------------------------------
@@ -180,7 +180,7 @@ def test_one_theme_stylesheet_loaded_last_with_the_font_and_both_schemes(site_di
     for url in re.findall(r'url\("([^"]+)"\)', css):
         assert not url.startswith(("/", "http")) and (site_dir / "assets" / url).exists(), url
     assert 'data-md-color-media="(prefers-color-scheme: dark)"' in page  # palette toggle
-    assert not list(site_dir.rglob("*.otf")) and not list(site_dir.rglob("*.ttf"))
+    assert re.findall(r'url\("fonts/[^"]+\.woff2"\)', css) and not re.search(r"\.(otf|ttf)\b", css)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

@@ -53,7 +53,9 @@ PRETENDARD_GOV = Package(
         "dist/LICENSE.txt": "fonts/PretendardGOV-LICENSE.txt",
         "dist/public/static/PretendardGOV-Regular.otf": "fonts/PretendardGOV-Regular.otf",
         "dist/public/static/PretendardGOV-Bold.otf": "fonts/PretendardGOV-Bold.otf",
-        "dist/public/variable/PretendardGOVVariable.ttf": "fonts/PretendardGOVVariable.ttf",
+        # TrueType outlines for print PDFs and share cards: Chromium embeds them as CID TrueType fonts.
+        "dist/public/static/alternative/PretendardGOV-Regular.ttf": "fonts/PretendardGOV-Regular.ttf",
+        "dist/public/static/alternative/PretendardGOV-Bold.ttf": "fonts/PretendardGOV-Bold.ttf",
     },
 )
 PACKAGES = (KRDS, PRETENDARD_GOV)
