@@ -57,7 +57,7 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
         elif self.keep_previous:
             discard(self.staging)
         else:
-            swap_in(self.staging, self.target)
+            swap_in(self.staging, self.target, background=True)
         config.site_dir = str(self.target)
         self.staging = None
 

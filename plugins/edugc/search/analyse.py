@@ -7,6 +7,7 @@ numbers), and every run of adjacent nouns in a compound (진로진학 / 진학�
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -122,7 +123,8 @@ class WordCache:
         """Analyse the words not cached yet in a worker process (the model load included) while the
         engine renders pages on the other core; `ensure` collects them and analyses what is left."""
         missing = sorted({w for w in vocabulary if w not in self.words})
-        if len(missing) < 200 or self.factory is not kiwi_analyser or self.pending is not None:
+        if (len(missing) < 200 or self.factory is not kiwi_analyser or self.pending is not None
+                or os.environ.get("EDUGC_SEARCH_AHEAD", "1") == "0"):
             return
         try:
             self.pool = ProcessPoolExecutor(max_workers=1)
