@@ -84,7 +84,10 @@ def main(argv: list[str]) -> int:
         ensure_design_kit()
         address = os.environ.get("ADDR", "127.0.0.1:8000")
         say(f"미리보기: http://{address}/  (글을 고치면 저절로 새로고침됩니다, 끝내려면 Ctrl+C)")
-        return subprocess.call([str(BIN / "mkdocs"), "serve", "-a", address, *argv[1:]])
+        # Incremental by default: only pages whose inputs changed are rendered again (edugc.pages.preview);
+        # `serve --clean` rebuilds everything on every change.
+        mode = [] if {"--dirty", "--clean"} & set(argv[1:]) else ["--dirty"]
+        return subprocess.call([str(BIN / "mkdocs"), "serve", "-a", address, *mode, *argv[1:]])
     if command == "test":
         ensure_venv("test")
         ensure_system(required=True)

@@ -69,3 +69,26 @@ def test_qr_cache_draws_ahead_and_keeps_codes(tmp_path):
     again.start(pairs)
     assert again.pending is None  # everything cached: no worker
     assert again.svg(*pairs[24]) == qr_svg(*pairs[24]) and 'aria-label="기사 24 QR"' in again.svg(*pairs[24])
+
+
+def test_preview_renders_again_only_pages_that_show_an_edited_article(synthetic_model):
+    from edugc.pages import Renderer
+    from edugc.pages.preview import fingerprints
+
+    site = synthetic_model
+    renderer = Renderer(site)
+    generated = {"newsletter/index.md": ("목록", "교육금천 소식지", "")}
+    before = fingerprints(site, renderer.related, generated)
+    issue = site.issues[0]
+    article = issue.articles[2]
+    article.meta = article.meta.model_copy(update={"title": "완전히 새 제목"})
+    after = fingerprints(site, Renderer(site).related, generated)
+    changed = {src for src in before if before[src] != after[src]}
+    assert {article.src, issue.doc.src, "index.md"} <= changed  # the article, its issue, the home page
+    assert {a.src for a in issue.articles} <= changed  # previous / next links
+    old_issue = site.issues[-1]
+    assert old_issue.doc.src not in changed and "about.md" not in changed
+    assert len(changed) < len(before) / 4  # far from the whole site
+    # A generated list page changes when its Markdown does (the archive lists titles).
+    assert fingerprints(site, renderer.related, {"newsletter/index.md": ("다른 목록", "교육금천 소식지", "")})[
+        "newsletter/index.md"] != after["newsletter/index.md"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from mkdocs.structure.pages import Page
 from ..model import ContentError, Doc, SiteModel, load_site
 from ..model.clock import today as build_today
 from ..pages import Renderer
+from ..pages.preview import fingerprints
 from ..pages.redirects import redirect_html
 from ..pages.theme_fixes import repair
 from ._files import add_generated, set_url, src_of
@@ -39,10 +41,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.renderer: Renderer | None = None
         self.docs_by_src: dict[str, Doc] = {}
         self.generated: dict[str, object] = {}
+        self.incremental = False        # `mkdocs serve --dirty`: render only pages whose inputs changed
+        self.rendered_fps: dict[str, str] = {}
+        self.pending_fps: dict[str, str] = {}
 
     # Remember whether this is the editor's preview (plugins with on_startup live across rebuilds).
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
+        self.incremental = self.preview and dirty
+        if self.incremental:
+            logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
 
     # Validate everything before MkDocs touches a page: all problems at once, or no build.
     @event_priority(100)
@@ -100,6 +108,29 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                                         content=redirect_html(config.site_url or "", alias, target)))
         files.append(File.generated(config, "robots.txt", content=_robots(config.site_url or "")))
         return files
+
+    # Incremental preview: a page is rendered again only when its source or a page it shows changed
+    # (an issue lists its articles, an article its neighbours and related ones, generated lists).
+    def on_nav(self, nav, *, config, files: Files):
+        if not self.config.enabled or not self.incremental or self.renderer is None or self.site is None:
+            return nav
+        generated = {src: (p.markdown, p.title, p.summary) for src, p in self.generated.items()}
+        self.pending_fps = fingerprints(self.site, self.renderer.related, generated)
+        for file in files.documentation_pages():
+            src = src_of(file)
+            fp = self.pending_fps.get(src)
+            changed = fp is None or self.rendered_fps.get(src) != fp or not os.path.isfile(file.abs_dest_path)
+            file.is_modified = (lambda changed=changed: changed)  # type: ignore[method-assign]
+        return nav
+
+    # What this build rendered is the base the next preview build compares with.
+    @event_priority(-90)
+    def on_post_build(self, *, config) -> None:
+        if self.incremental:
+            self.rendered_fps = self.pending_fps
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.rendered_fps = {}  # render everything next time
 
     # Every template (404 included) can read the site facts and the build date.
     def on_env(self, env, *, config, files):
@@ -178,6 +209,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         for program in site.programs:
             for alias in program.aliases:
                 yield f"programs/{program.id}/", alias
+
+
+def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
+    # MkDocs warns on every dirty build; in strict mode that warning would stop the preview.
+    return "'dirty' build" not in record.getMessage()
 
 
 def _robots(site_url: str) -> str:

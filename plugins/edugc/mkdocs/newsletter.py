@@ -34,6 +34,11 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         self.site: SiteModel | None = None
         self.pages: NewsletterPages | None = None
         self.contents: dict[str, str] = {}
+        self.incremental = False
+
+    # In the incremental preview unchanged articles are not rendered again: keep their bodies for feeds.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.incremental = command == "serve" and dirty
 
     # Feeds need absolute links: refuse before building anything rather than publish broken feeds.
     def on_config(self, config):
@@ -52,7 +57,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         if not self.config.enabled:
             return files
         self.site = site_model(config)
-        self.contents = {}
+        if not self.incremental:
+            self.contents = {}
         try:
             check_slugs(self.site, Path(config.docs_dir).name)
         except ContentError as err:

@@ -41,13 +41,20 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         self.make_pdfs = False
         self.rendered: dict[str, str] = {}
         self.qr: QrCache | None = None
+        self.incremental = False
+
+    # In the incremental preview unchanged articles are not rendered again: keep their HTML.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.incremental = command == "serve" and dirty
 
     # Decide once per build whether PDFs can be made here, and say so once if not.
     def on_config(self, config):
         if not self.config.enabled:
             return config
         self.make_pdfs = False
-        if not self.config.pdf or os.environ.get("PDF", "1").strip() in ("0", "false", "no", ""):
+        if self.incremental:
+            log.info("미리보기(증분): 인쇄용 PDF는 만들지 않습니다 (전체 빌드에서 만듭니다).")
+        elif not self.config.pdf or os.environ.get("PDF", "1").strip() in ("0", "false", "no", ""):
             log.info("PDF=0: 인쇄용 PDF를 만들지 않습니다 (인쇄판 페이지는 만듭니다).")
         elif problem := chromium_problem(self.config.chromium):
             log.info(problem)  # info: a strict build must still succeed without Chromium
@@ -60,7 +67,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
     # Forget the previous build's pages (serve rebuilds with the same plugin object); start drawing
     # the QR codes not cached yet on the second core while the engine renders.
     def on_files(self, files: Files, *, config) -> Files:
-        self.rendered = {}
+        if not self.incremental:
+            self.rendered = {}
         if not self.config.enabled:
             return files
         if self.qr is None:  # kept across `mkdocs serve` rebuilds

@@ -28,13 +28,18 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
         self.staging: Path | None = None
         self.counter: CountHandler | None = None
         self.keep_previous = False  # set by another plugin when this build must not replace the last good one
+        self.in_place = False
+
+    # The incremental preview (`serve --dirty`) renders only changed pages, so it builds in place.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.in_place = command == "serve" and dirty
 
     # Build into a staging folder beside the real one; count warnings so strict failures are caught.
     @event_priority(-100)
     def on_config(self, config):
-        if not self.config.enabled:
-            return config
         self.keep_previous = False
+        if not self.config.enabled or self.in_place:
+            return config
         self.target = Path(config.site_dir)
         self.staging = staging_dir(self.target)
         discard(self.staging)

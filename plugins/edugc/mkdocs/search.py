@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 import time
 from importlib import resources
 from pathlib import Path
@@ -38,6 +39,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.worker_url = ""      # read by overrides/main.html's config block
         self.stats: dict = {}
         self.cache: WordCache | None = None  # kept across `mkdocs serve` rebuilds
+        self.incremental = False
+        self.page_entries: dict[str, list[dict]] = {}  # page URL -> its search documents, render order
+        self.lock = threading.Lock()
+
+    # The incremental preview renders only changed pages: keep every page's search documents, and
+    # build the Korean index after the page is shown (a background thread) rather than before.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.incremental = command == "serve" and dirty
 
     # Name the worker by its content so browsers never keep a stale copy.
     def on_config(self, config):
@@ -58,8 +67,30 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.cache is None:
             self.cache = WordCache(Path(config.config_file_path).parent / self.config.cache_dir / "words.json")
         self.cache.analysed = 0
+        live = {f.url for f in files.documentation_pages()}
+        self.page_entries = {url: e for url, e in self.page_entries.items() if url in live} if self.incremental else {}
         self.cache.start(source_words(site_model(config)))
         return files
+
+    # Material's search plugin (priority 0) has just added this page's documents: keep them by page.
+    @event_priority(-10)
+    def on_page_context(self, context, *, page, config, nav):
+        if not self.config.enabled:
+            return context
+        material = config.plugins.get("material/search") or config.plugins.get("search")
+        entries = getattr(getattr(material, "search_index", None), "entries", None)
+        if entries is not None:
+            mine = [e for e in entries[len(entries) - self._count(entries):]]
+            self.page_entries.pop(page.url, None)
+            self.page_entries[page.url] = mine
+        return context
+
+    def _count(self, entries: list[dict]) -> int:
+        """How many documents at the end of Material's list belong to the page just added."""
+        seen = getattr(self, "_seen", (None, 0))
+        start = seen[1] if seen[0] is entries else 0
+        self._seen = (entries, len(entries))
+        return len(entries) - start
 
     # After Material's search plugin wrote its index (priority 0), before safe-build swaps (-100).
     @event_priority(-50)
@@ -69,6 +100,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         site = Path(config.site_dir)
         index_path = site / "search" / "search_index.json"
         material = json.loads(index_path.read_text(encoding="utf-8"))
+        if self.incremental and self.page_entries:  # every page's documents, also those not rendered again
+            material["docs"] = [e for entries in self.page_entries.values() for e in entries]
+        if self.incremental and (site / self.worker_url).exists():
+            threading.Thread(target=self._write, args=(config, site, index_path, material), daemon=True).start()
+            return
+        self._write(config, site, index_path, material)
+
+    def _write(self, config, site: Path, index_path: Path, material: dict) -> None:
+        with self.lock:
+            self._write_locked(config, site, index_path, material)
+
+    def _write_locked(self, config, site: Path, index_path: Path, material: dict) -> None:
         started = time.perf_counter()
         cache = self.cache or WordCache(Path(config.config_file_path).parent / self.config.cache_dir / "words.json")
         self.cache = cache

@@ -1,0 +1,63 @@
+"""The incremental preview: which pages must be rendered again after an edit.
+
+MkDocs' dirty build skips a page whose source file is older than its output, but our pages also
+show other pages' facts: an issue lists its articles, an article shows its neighbours and related
+articles, the home page the latest issue and notices, tag/category/archive pages are generated.
+A page's fingerprint covers its own source and the facts of every page it shows; only pages whose
+fingerprint changed are rendered again. Plain Python: the adapter turns this into File.is_modified.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable
+
+from ..model import Doc, SiteModel
+
+
+def _facts(doc: Doc) -> str:
+    meta = doc.meta
+    return "|".join(str(x) for x in (doc.url, doc.title, doc.summary, doc.date, doc.status,
+                                     getattr(meta, "category", ""), getattr(meta, "tags", ""),
+                                     getattr(meta, "cover", ""), getattr(meta, "author", "")))
+
+
+def shown(site: SiteModel, doc: Doc, related) -> Iterable[Doc]:
+    """The pages whose facts appear on doc's page (besides the navigation, which is global)."""
+    if doc.kind == "issue" and doc.issue:
+        yield from doc.issue.articles
+    elif doc.kind in ("article", "notice"):
+        if doc.issue:
+            yield doc.issue.doc
+            yield from doc.issue.articles  # previous / next
+        yield from related(doc)
+    elif doc.url == "":
+        if site.issues:
+            yield site.issues[0].doc
+            yield from site.issues[0].articles
+        yield from site.notices[:5]
+
+
+def fingerprints(site: SiteModel, related, generated: dict[str, tuple[str, str, str]]) -> dict[str, str]:
+    """src -> fingerprint for every Markdown page and every generated page (markdown, title, summary)."""
+    nav = hashlib.sha1()
+    nav.update(repr(site.info).encode())
+    nav.update(str(site.today).encode())
+    for doc in site.docs.values():  # titles in the navigation, banners of drafts in the preview
+        if doc.kind in ("page", "guide"):
+            nav.update(_facts(doc).encode())
+    data = hashlib.sha1(repr((site.programs, site.events)).encode()).hexdigest()
+    base = nav.hexdigest()
+    out: dict[str, str] = {}
+    for src, doc in site.docs.items():
+        h = hashlib.sha1(base.encode())
+        h.update(doc.body.encode())
+        h.update(repr(doc.meta).encode())
+        h.update(_facts(doc).encode())
+        if doc.kind in ("guide", "page"):
+            h.update(data.encode())  # program lists, upcoming events, contact facts
+        for other in shown(site, doc, related):
+            h.update(_facts(other).encode())
+        out[src] = h.hexdigest()
+    for src, (markdown, title, summary) in generated.items():
+        out[src] = hashlib.sha1(f"{base}\0{markdown}\0{title}\0{summary}".encode()).hexdigest()
+    return out
