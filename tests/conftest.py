@@ -23,7 +23,7 @@ def mkdocs_build(config: Path, out: Path, *, today: str = TODAY, site_url: str |
     if site_url:
         env["SITE_URL"] = site_url
     env.update(extra_env or {})
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(out)],
                           capture_output=True, text=True, env=env, cwd=config.parent)
 
 

@@ -1,0 +1,103 @@
+"""Editor commands: `edugc check` validates everything without building; `edugc new-issue`
+scaffolds the next newsletter issue. Messages are Korean: editors read them."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .model import ContentError, load_site
+from .model.clock import today
+from .pages.status import program_status
+from .pages.text import korean_date, korean_month
+
+
+def check(root: Path) -> int:
+    started = time.perf_counter()
+    try:
+        site = load_site(root, today=today())
+    except ContentError as err:
+        for problem in err.problems:
+            print(problem)
+        print(f"\n오류 {len(err.problems)}건: 위 파일과 줄을 고치세요. ({time.perf_counter() - started:.2f}초)")
+        return 1
+    notes = []
+    for doc in site.guides:
+        if doc.meta.review_by < site.today:  # type: ignore[attr-defined]
+            notes.append(f"content/{doc.src}: 다시 확인할 날짜({korean_date(doc.meta.review_by)})가 지났습니다 "  # type: ignore[attr-defined]
+                         f"→ 내용을 확인하고 reviewed와 review_by를 새로 쓰세요 (독자에게는 "
+                         f"'{korean_month(doc.meta.reviewed)}에 마지막으로 확인' 안내가 보입니다)")  # type: ignore[attr-defined]
+    for program in site.programs:
+        key, label = program_status(program, site.today)
+        if key == "closed":
+            notes.append(f"data/programs.yml: '{program.name}' 모집이 끝나 '{label}'으로 보입니다 "
+                         "→ 다음 모집이 정해지면 open·close를 새로 쓰세요")
+    for src in sorted(site.hidden):
+        notes.append(f"content/{src}: 초안이거나 예약 글이라 공개 사이트에는 아직 나오지 않습니다")
+    for note in notes:
+        print(f"알림: {note}")
+    print(f"문제 없음: 페이지 {len(site.docs)}개, 프로그램 {len(site.programs)}개, 일정 {len(site.events)}개 "
+          f"({time.perf_counter() - started:.2f}초)")
+    return 0
+
+
+ISSUE_TEMPLATE = """---
+number: {number}
+date: {date}
+title: 제{number}호 제목을 쓰세요
+summary: 이번 호를 한두 문장으로 소개하세요.
+articles: [{articles}]
+draft: true   # 다 쓰면 이 줄을 지우세요. 지우기 전에는 미리보기에서만 보입니다.
+---
+여는 글을 두세 문장으로 쓰세요.
+"""
+
+ARTICLE_TEMPLATE = """---
+title: 기사 {index} 제목을 쓰세요
+date: {date}
+author: 진로진학지원팀
+category: 센터 소식   # 고교학점제, 대입 정보, 학습 방법, 진로 체험, 센터 소식 중 하나
+tags: []
+summary: 기사를 한 문장으로 요약하세요.
+---
+본문을 쓰세요. 소제목은 ## 로 시작합니다.
+"""
+
+
+def new_issue(root: Path, articles: int) -> int:
+    folder = root / "content" / "newsletter"
+    numbers = [int(p.name) for p in folder.iterdir() if p.is_dir() and p.name.isdigit()] if folder.exists() else []
+    number = max(numbers, default=0) + 1
+    target = folder / str(number)
+    if target.exists():
+        print(f"{target}가 이미 있습니다.")
+        return 1
+    date = today().isoformat()
+    names = [f"article-{i}" for i in range(1, articles + 1)]
+    target.mkdir(parents=True)
+    (target / "index.md").write_text(ISSUE_TEMPLATE.format(number=number, date=date, articles=", ".join(names)),
+                                     encoding="utf-8")
+    for index, name in enumerate(names, 1):
+        (target / f"{name}.md").write_text(ARTICLE_TEMPLATE.format(index=index, date=date), encoding="utf-8")
+    print(f"제{number}호를 만들었습니다: {target.relative_to(root)}/ (기사 {articles}편, 날짜 {date})")
+    print("기사 파일 이름은 주소가 됩니다: 영문 소문자와 하이픈으로 바꾸고 index.md의 articles도 같이 고치세요.")
+    print("다 쓰면 index.md의 'draft: true' 줄을 지우세요.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="edugc", description="교육금천 편집 도구")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="프로젝트 폴더 (mkdocs.yml이 있는 곳)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="빌드하지 않고 모든 내용과 데이터를 검사합니다")
+    new = sub.add_parser("new-issue", help="다음 호 소식지의 뼈대를 만듭니다")
+    new.add_argument("--articles", type=int, default=3, help="기사 수 (기본 3)")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(args.root)
+    return new_issue(args.root, args.articles)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

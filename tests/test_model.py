@@ -1,0 +1,259 @@
+"""Editors' mistakes: each found with file, line and the fix, all in one run, nothing published."""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import pytest
+
+from edugc.model import ContentError
+from edugc.model.slugs import slugify
+
+
+def problems_of(project) -> list[str]:
+    with pytest.raises(ContentError) as err:
+        project.load()
+    return [str(p) for p in err.value.problems]
+
+
+def one(problems: list[str], needle: str) -> str:
+    found = [p for p in problems if needle in p]
+    assert found, f"'{needle}' 없음: {problems}"
+    return found[0]
+
+
+ARTICLE = "content/newsletter/1/credit-basics.md"
+
+
+def test_the_mini_project_is_valid(project):
+    site = project.load()
+    assert [i.number for i in site.issues] == [1]
+    assert site.docs["newsletter/1/credit-basics.md"].url == "newsletter/1/credit-basics/"
+
+
+def test_yaml_syntax_error_names_line_and_column(project):
+    project.write(ARTICLE, "---\ntitle: 고교학점제\ndate: 2026-03-16\ntags: [a, b\nauthor: 팀\n---\n본문\n")
+    message = one(problems_of(project), "YAML 문법 오류")
+    assert message.startswith(f"{ARTICLE}:5:")  # line:col of the place the parser gave up
+
+
+def test_missing_required_field(project):
+    project.write(ARTICLE, "---\ntitle: 제목\ndate: 2026-03-16\ncategory: 고교학점제\n---\n본문\n")
+    assert one(problems_of(project), "'author'").startswith(f"{ARTICLE}:")
+    assert "author: ..." in one(problems_of(project), "'author'")
+
+
+def test_wrong_type(project):
+    project.write("content/newsletter/1/index.md",
+                  "---\nnumber: 첫째\ndate: 2026-03-16\ntitle: 제목\narticles: [credit-basics]\n---\n")
+    assert one(problems_of(project), "숫자여야").startswith("content/newsletter/1/index.md:2:")
+
+
+@pytest.mark.parametrize("bad", ["2026-13-01", "2026-02-30"])
+def test_invalid_date(project, bad):
+    project.write(ARTICLE, f"---\ntitle: 제목\ndate: {bad}\nauthor: 팀\ncategory: 고교학점제\n---\n본문\n")
+    message = one(problems_of(project), "올바른 날짜가 아닙니다")
+    assert message.startswith(f"{ARTICLE}:3:") and bad in message
+
+
+def test_unknown_field_suggests_the_right_name(project):
+    project.write(ARTICLE, "---\ntitel: 제목\ntitle: 제목\ndate: 2026-03-16\nauthor: 팀\ncategory: 고교학점제\n---\n")
+    message = one(problems_of(project), "알 수 없는 항목 'titel'")
+    assert message.startswith(f"{ARTICLE}:2:") and "'title'" in message
+
+
+def test_duplicate_issue_number(project):
+    project.write("content/newsletter/2/index.md",
+                  "---\nnumber: 1\ndate: 2026-06-15\ntitle: 둘\narticles: [a]\n---\n")
+    project.write("content/newsletter/2/a.md", "---\ntitle: 가\ndate: 2026-06-15\nauthor: 팀\ncategory: 센터 소식\n---\n")
+    message = one(problems_of(project), "소식지 번호 1")
+    assert ":2:" in message and "겹칩니다" in message
+
+
+def test_duplicate_program_id(project):
+    text = (project.root / "data/programs.yml").read_text(encoding="utf-8")
+    project.write("data/programs.yml", text + "\n" + text)
+    message = one(problems_of(project), "'always-counselling'이(가) 1번째 줄")
+    assert message.startswith("data/programs.yml:12:")
+
+
+def test_duplicate_url_from_slug(project):
+    project.write("content/about.md", "---\ntitle: 소개\nslug: contact\n---\n")
+    project.write("content/contact.md", "---\ntitle: 문의\n---\n")
+    assert "주소 /contact/" in one(problems_of(project), "겹칩니다")
+
+
+def test_unknown_program_reference_and_missing_image(project):
+    project.write("content/guides/susi.md", "---\ntitle: 수시\naudience: {levels: [고등]}\nschool_year: 2027\n"
+                  "reviewed: 2026-03-02\nreview_by: 2027-02-28\nprograms: [always-counseling]\n---\n\n"
+                  "![수시 일정표](susi.png)\n")
+    problems = problems_of(project)
+    assert "always-counselling" in one(problems, "always-counseling")  # did-you-mean
+    assert one(problems, "susi.png").startswith("content/guides/susi.md:10:")
+
+
+def test_image_without_alt_text(project):
+    project.write("content/newsletter/1/photo.png", b"\x89PNG\r\n\x1a\n")
+    project.write(ARTICLE, "---\ntitle: 제목\ndate: 2026-03-16\nauthor: 팀\ncategory: 고교학점제\n---\n\n![](photo.png)\n")
+    assert one(problems_of(project), "대체 텍스트").startswith(f"{ARTICLE}:8:")
+
+
+def test_cp949_file_is_explained(project):
+    project.write(ARTICLE, "---\ntitle: 고교학점제 안내\n---\n".encode("cp949"))
+    message = one(problems_of(project), "UTF-8이 아닙니다")
+    assert "CP949" in message and "iconv" in message and message.startswith(f"{ARTICLE}:2:")
+
+
+def test_utf8_bom_is_accepted(project):
+    text = (project.root / ARTICLE).read_text(encoding="utf-8")
+    project.write(ARTICLE, b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert project.load().docs["newsletter/1/credit-basics.md"].title == "고교학점제, 무엇이 달라지나요?"
+
+
+def test_nfd_file_name_gives_the_nfc_url(project):
+    nfd = unicodedata.normalize("NFD", "공지사항")
+    project.write(f"content/{nfd}.md", "---\ntitle: 공지\n---\n")
+    site = project.load()
+    doc = site.docs["공지사항.md"]  # keyed by the NFC name
+    assert doc.url == f"{slugify('공지사항')}/" == "gongjisahang/"
+
+
+def test_every_problem_in_one_run(project):
+    project.write(ARTICLE, "---\ntitel: 제목\ndate: 2026-02-30\nauthor: 팀\ncategory: 없는분류\n---\n")
+    project.write("data/events.yml", "- id: a\n  title: 가\n  program: nope\n  start: 2026-07-18T10:00\n"
+                  "  end: 2026-07-18T09:00\n  place: 센터\n")
+    problems = problems_of(project)
+    assert len(problems) >= 4
+    assert {p.split(":")[0] for p in problems} >= {ARTICLE, "data/events.yml"}
+
+
+def test_events_end_before_start_and_late_deadline(project):
+    project.write("data/events.yml", """\
+- id: a
+  title: 가
+  program: always-counselling
+  start: 2026-07-18T10:00
+  end: 2026-07-18T09:00
+  place: 센터
+- id: b
+  title: 나
+  program: ghost
+  start: 2026-07-18T10:00
+  end: 2026-07-18T12:00
+  place: 센터
+  registration: {deadline: 2026-07-19T10:00}
+""")
+    problems = problems_of(project)
+    assert one(problems, "end(끝나는 시각)").startswith("data/events.yml:1:")
+    assert one(problems, "신청 마감").startswith("data/events.yml:7:")
+
+
+def test_script_in_a_title_is_text_not_markup(project, tmp_path):
+    project.write(ARTICLE, "---\ntitle: \"<script>alert('x')</script>안내\"\ndate: 2026-03-16\nauthor: 팀\n"
+                  "category: 고교학점제\nsummary: \"<b>굵게</b> & 요약\"\n---\n본문\n")
+    out = tmp_path / "out"
+    result = project.build(out)
+    assert result.returncode == 0, result.stderr
+    for page in out.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(" not in html, page
+        assert "<b>굵게</b>" not in html, page
+    article = (out / "newsletter/1/credit-basics/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(" in article
+
+
+def test_failed_build_leaves_the_old_site_whole(project, tmp_path):
+    out = tmp_path / "published"
+    assert project.build(out).returncode == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    project.write(ARTICLE, "---\ntitle: 제목\ndate: 2026-02-30\nauthor: 팀\ncategory: 고교학점제\n---\n")
+    result = project.build(out)
+    assert result.returncode != 0
+    assert f"{ARTICLE}:3:" in result.stderr
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tmp_path.glob(".published.*")), "staging folder left behind"
+
+
+def test_strict_warning_also_leaves_the_old_site(project, tmp_path):
+    out = tmp_path / "published"
+    assert project.build(out).returncode == 0
+    marker = (out / "index.html").read_bytes()
+    project.write("content/index.md", "---\ntitle: 홈\n---\n[없는 페이지](nowhere.md)\n")
+    result = project.build(out)
+    assert result.returncode != 0
+    assert (out / "index.html").read_bytes() == marker
+
+
+def test_drafts_and_scheduled_pages_stay_out(project, tmp_path):
+    project.write("content/notices/winter.md", "---\ntitle: 겨울 안내\ndate: 2026-12-20\nauthor: 팀\n"
+                  "category: 센터 소식\n---\n예약 글\n")
+    project.write("content/notices/draft.md", "---\ntitle: 초안 안내\ndate: 2026-11-01\nauthor: 팀\n"
+                  "category: 센터 소식\ndraft: true\n---\n초안\n")
+    out = tmp_path / "out"
+    assert project.build(out).returncode == 0
+    assert not (out / "notices/winter").exists() and not (out / "notices/draft").exists()
+    everything = "".join(p.read_text(encoding="utf-8", errors="ignore") for p in out.rglob("*")
+                         if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt"))
+    assert "겨울 안내" not in everything and "초안 안내" not in everything
+    # The day comes: the scheduled notice appears without any edit.
+    assert project.build(out, today="2026-12-20").returncode == 0
+    assert (out / "notices/winter/index.html").exists()
+    # The preview shows both, with a banner.
+    preview = project.load(preview=True)
+    assert preview.docs["notices/winter.md"].status == "scheduled"
+    assert preview.docs["notices/draft.md"].status == "draft"
+
+
+def test_preview_banner_for_drafts(project):
+    from edugc.pages import Renderer
+
+    project.write("content/notices/draft.md", "---\ntitle: 초안 안내\ndate: 2026-11-01\nauthor: 팀\n"
+                  "category: 센터 소식\ndraft: true\n---\n초안\n")
+    site = project.load(preview=True)
+    assert "초안" in Renderer(site).banners(site.docs["notices/draft.md"])
+
+
+def test_stale_guide_shows_a_notice_and_time_never_breaks_the_build(project, tmp_path):
+    project.write("content/guides/jeongsi.md", "---\ntitle: 정시\naudience: {levels: [고등]}\nschool_year: 2027\n"
+                  "reviewed: 2026-03-02\nreview_by: 2026-10-31\n---\n정시 안내\n")
+    out = tmp_path / "out"
+    result = project.build(out, today="2031-01-01")
+    assert result.returncode == 0, result.stderr
+    page = (out / "guides/jeongsi/index.html").read_text(encoding="utf-8")
+    assert "이 안내는 2026년 3월에 마지막으로 확인되었습니다" in page
+
+
+def test_aliases_publish_a_redirect(project, tmp_path):
+    project.write("content/about.md", "---\ntitle: 소개\naliases: [old/about-us/]\n---\n")
+    out = tmp_path / "out"
+    assert project.build(out).returncode == 0
+    redirect = (out / "old/about-us/index.html").read_text(encoding="utf-8")
+    assert 'url=../../about/' in redirect
+
+
+def test_check_command_is_fast_and_lists_stale_guides(project, capsys):
+    from edugc.cli import main
+
+    project.write("content/guides/jeongsi.md", "---\ntitle: 정시\naudience: {levels: [고등]}\nschool_year: 2027\n"
+                  "reviewed: 2026-03-02\nreview_by: 2026-10-31\n---\n정시 안내\n")
+    import os
+
+    os.environ["EDUGC_TODAY"] = "2026-11-28"
+    try:
+        assert main(["--root", str(project.root), "check"]) == 0
+    finally:
+        del os.environ["EDUGC_TODAY"]
+    out = capsys.readouterr().out
+    assert "content/guides/jeongsi.md" in out and "지났습니다" in out
+
+
+def test_new_issue_scaffolds_the_next_number(project):
+    from edugc.cli import main
+
+    assert main(["--root", str(project.root), "new-issue", "--articles", "2"]) == 0
+    issue = project.root / "content/newsletter/2/index.md"
+    assert "number: 2" in issue.read_text(encoding="utf-8")
+    assert (project.root / "content/newsletter/2/article-2.md").exists()
+    site = project.load(preview=True, today=dt.date.today())
+    assert site.docs["newsletter/2/index.md"].status == "draft"
