@@ -36,9 +36,10 @@ class Card:
     title: str
     section: str
     site: str
+    footer: str = ""
 
     def key(self, font: Path, bold: Path) -> str:
-        h = hashlib.sha256(f"{CARD_VERSION}\0{self.title}\0{self.section}\0{self.site}\0{font}\0{bold}".encode())
+        h = hashlib.sha256(f"{CARD_VERSION}\0{self.title}\0{self.section}\0{self.site}\0{self.footer}\0{font}\0{bold}".encode())
         for path in (font, bold):
             h.update(str(path.stat().st_size).encode())
         return h.hexdigest()[:24]
@@ -97,7 +98,8 @@ def draw(card: Card, font: Path, bold: Path) -> Image.Image:
     for line in lines:
         d.text((MARGIN, y), line, font=title_font, fill=INK)
         y += line_height
-    d.text((MARGIN, HEIGHT - 70), "금천진로진학지원센터", font=small, fill=MUTED)
+    if card.footer:
+        d.text((MARGIN, HEIGHT - 70), card.footer, font=small, fill=MUTED)
     return image
 
 

@@ -78,8 +78,8 @@ class Processed:
 
 @dataclass
 class Stats:
-    processed: list[str] = field(default_factory=list)   # shown paths of images encoded this run
-    cached: list[str] = field(default_factory=list)
+    processed: set[str] = field(default_factory=set)   # shown paths of images encoded this run
+    cached: set[str] = field(default_factory=set)      # found complete in the cache
 
     def __str__(self) -> str:
         return f"그림 {len(self.processed)}개 처리, {len(self.cached)}개는 캐시에서"
@@ -107,7 +107,8 @@ class ImageCache:
         if manifest.exists():
             try:
                 result = _from_manifest(json.loads(manifest.read_text(encoding="utf-8")), entry)
-                self.stats.cached.append(shown)
+                if shown not in self.stats.processed:
+                    self.stats.cached.add(shown)
                 return result
             except (ValueError, KeyError, TypeError):
                 pass  # a damaged entry is simply made again
@@ -127,8 +128,41 @@ class ImageCache:
         finally:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
-        self.stats.processed.append(shown)
+        self.stats.processed.add(shown)
         return _from_manifest(record, entry)
+
+    def process_many(self, jobs: list[tuple[Path, str]], workers: int = 2) -> list[ImageError]:
+        """Fill the cache for many images on `workers` processes; returns the refused ones."""
+        errors: list[ImageError] = []
+        todo = []
+        for path, shown in jobs:
+            key = content_key(Path(path).read_bytes(), self.settings)
+            if (self.folder / key / "manifest.json").exists():
+                self.stats.cached.add(shown)
+            else:
+                todo.append((str(self.folder), self.settings, str(path), shown))
+        if workers > 1 and len(todo) > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+                outcomes = list(pool.map(_process_one, todo))
+        else:
+            outcomes = [_process_one(job) for job in todo]
+        for (_, _, _, shown), error in zip(todo, outcomes):
+            if error is None:
+                self.stats.processed.add(shown)
+            else:
+                errors.append(ImageError(*error))
+        return errors
+
+
+def _process_one(job: tuple[str, Settings, str, str]) -> tuple[str, str, str] | None:
+    folder, settings, path, shown = job
+    try:
+        ImageCache(Path(folder), settings).process(Path(path), shown)
+    except ImageError as err:
+        return (err.path, err.message, err.fix)
+    return None
 
 
 def _from_manifest(record: dict, entry: Path) -> Processed:
