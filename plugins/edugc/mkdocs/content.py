@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import logging
+import sys
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -53,11 +54,24 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             site = load_site(root, today=build_today(), preview=self.preview and self.config.drafts_in_preview,
                              content_dir=docs_dir.relative_to(root).as_posix(), data_dir=self.config.data_dir)
         except ContentError as err:
+            guard = config.plugins.get("edugc/safe-build")
+            if self.preview and self.site is not None and guard is not None:
+                # The preview keeps showing the last good site: MkDocs' server hangs on an exception, and
+                # strict mode counts logged errors, so these go straight to the terminal.
+                for problem in err.problems:
+                    print(f"ERROR   -  {problem}", file=sys.stderr)
+                print(f"ERROR   -  내용 오류 {len(err.problems)}건: 고칠 때까지 미리보기는 마지막으로 성공한 사이트를 "
+                      "보여 줍니다.", file=sys.stderr, flush=True)
+                guard.keep_previous = True
+                return self._files_for(self.site, files, config)
             for problem in err.problems:
                 log.error(str(problem))
             raise PluginError(f"내용 오류 {len(err.problems)}건이 있어 빌드를 멈췄습니다. 위의 파일과 줄을 고치세요 "
                               "(이전에 만든 사이트는 그대로 있습니다).") from None
         self.site = site
+        return self._files_for(site, files, config)
+
+    def _files_for(self, site: SiteModel, files: Files, config) -> Files:
         self.renderer = Renderer(site)
         self.docs_by_src = {}
         for file in list(files):

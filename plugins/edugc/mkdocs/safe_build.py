@@ -27,12 +27,14 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
         self.target: Path | None = None
         self.staging: Path | None = None
         self.counter: CountHandler | None = None
+        self.keep_previous = False  # set by another plugin when this build must not replace the last good one
 
     # Build into a staging folder beside the real one; count warnings so strict failures are caught.
     @event_priority(-100)
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        self.keep_previous = False
         self.target = Path(config.site_dir)
         self.staging = staging_dir(self.target)
         discard(self.staging)
@@ -51,6 +53,8 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
         self._detach()
         if config.strict and self.counter and self.counter.get_counts():
             log.error("경고가 있어(strict) 새 사이트를 반영하지 않았습니다. 이전 사이트는 그대로입니다.")
+            discard(self.staging)
+        elif self.keep_previous:
             discard(self.staging)
         else:
             swap_in(self.staging, self.target)

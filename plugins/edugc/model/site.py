@@ -280,10 +280,21 @@ def _load_doc(path: Path, rel: str, content_dir: str, problems: Problems) -> Doc
         url = page_url(rel, meta.slug)
     doc = Doc(src=rel, kind=kind, meta=meta, body=source.body, body_line=source.body_line, url=url,
               lines={k[0]: v + 1 for k, v in source.meta.lines.items() if len(k) == 1})
-    for match in _IMAGE_RE.finditer(source.body):
-        line = source.body_line + source.body[: match.start()].count("\n")
+    scanned = _mask_code(source.body)
+    for match in _IMAGE_RE.finditer(scanned):
+        line = source.body_line + scanned[: match.start()].count("\n")
         doc.images.append((match.group("src").strip("<>"), match.group("alt"), line))
     return doc
+
+
+_FENCE_RE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
+_CODE_SPAN_RE = re.compile(r"`[^`\n]+`")
+
+
+def _mask_code(body: str) -> str:
+    """Blank out code (examples of Markdown are not real images), keeping line numbers."""
+    body = _FENCE_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+    return _CODE_SPAN_RE.sub(lambda m: " " * len(m.group(0)), body)
 
 
 def _title_from_body(body: str) -> str | None:
