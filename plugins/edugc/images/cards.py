@@ -12,6 +12,7 @@ import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -28,6 +29,12 @@ TITLE_SIZES = (68, 62, 56, 50, 44, 40, 36, 32, 28, 24, 20)
 TITLE_TOP, TITLE_BOTTOM = 190, 520
 
 log = logging.getLogger("edugc.images.cards")
+
+
+@lru_cache(maxsize=64)
+def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    """Loading a TrueType font costs more than drawing a card: each worker keeps its fonts."""
+    return ImageFont.truetype(path, size)
 
 
 @dataclass(frozen=True)
@@ -73,7 +80,7 @@ def fit_title(title: str, bold: Path, width: int = WIDTH - 2 * MARGIN,
               height: int = TITLE_BOTTOM - TITLE_TOP) -> tuple[ImageFont.FreeTypeFont, list[str], int]:
     """The largest size at which the wrapped title fits the box; (font, lines, line height)."""
     for size in TITLE_SIZES:
-        font = ImageFont.truetype(str(bold), size)
+        font = _font(str(bold), size)
         lines = wrap(title, font, width)
         line_height = round(size * 1.3)
         if len(lines) * line_height <= height:
@@ -85,8 +92,8 @@ def draw(card: Card, font: Path, bold: Path) -> Image.Image:
     image = Image.new("RGB", (WIDTH, HEIGHT), BG)
     d = ImageDraw.Draw(image)
     d.rectangle((0, 0, 24, HEIGHT), fill=ACCENT)
-    label = ImageFont.truetype(str(bold), 34)
-    small = ImageFont.truetype(str(font), 30)
+    label = _font(str(bold), 34)
+    small = _font(str(font), 30)
     d.text((MARGIN, 70), card.site, font=label, fill=INK)
     if card.section:
         section = card.section
