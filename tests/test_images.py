@@ -267,13 +267,16 @@ def test_project_build_refuses_a_corrupt_photo_and_keeps_the_old_site(project, t
     _with_images_plugin(project)
     project.write("content/newsletter/1/broken.jpg", b"\xff\xd8\xff\xe0 not really a jpeg")
     article = (project.root / "content/newsletter/1/credit-basics.md").read_text(encoding="utf-8")
-    project.write("content/newsletter/1/credit-basics.md", article + "\n![깨진 사진](broken.jpg)\n")
+    jpeg_with_exif(project.root / "content/newsletter/1/ok.jpg")
+    project.write("content/newsletter/1/credit-basics.md", article + "\n![깨진 사진](broken.jpg)\n\n"
+                  '<p markdown><img src="ok.jpg"></p>\n')
     out = tmp_path / "site"
     out.mkdir()
     (out / "old.html").write_text("이전 사이트")
     result = project.build(out)
     assert result.returncode != 0
-    assert "content/newsletter/1/broken.jpg" in result.stderr
+    assert "content/newsletter/1/broken.jpg: 그림 파일이 손상되었습니다" in result.stderr
+    assert "content/newsletter/1/credit-basics.md:13: 그림 'ok.jpg'에 대체 텍스트(alt)가 없습니다" in result.stderr
     assert (out / "old.html").exists()
 
 

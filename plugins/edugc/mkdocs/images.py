@@ -97,6 +97,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         if not self.config.enabled:
             return
         if self.errors:
+            self.errors = list({str(e): e for e in self.errors}.values())  # one photo, many pages
             for err in sorted(self.errors, key=str):
                 log.error(str(err))
             raise PluginError(f"그림 {len(self.errors)}개를 게시할 수 없어 빌드를 멈췄습니다 (이전 사이트는 그대로입니다).")
@@ -128,8 +129,13 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             self._check_svg(site_path, config)
             return None
         file = self.images.get(site_path)
+        if file is None:  # raw HTML is not rewritten by MkDocs: its src is relative to the source file
+            beside = posixpath.dirname(page.file.src_uri)
+            file = self.images.get(unquote(posixpath.normpath(posixpath.join(beside, src))))
         if file is None:
             return None
+        if "alt" not in tag.attrs:  # raw HTML <img> skips the model's Markdown check
+            self.errors.append(self._missing_alt(page, src, config))
         shown = self._shown(Path(file.abs_src_path), config)
         try:
             processed = self.cache.process(Path(file.abs_src_path), shown)
@@ -146,6 +152,19 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             return posixpath.relpath("/" + rel, "/" + (here or ""))
 
         return picture_html(tag, processed, url_of, first=first)
+
+    def _missing_alt(self, page: Page, src: str, config) -> ImageError:
+        path = Path(page.file.abs_src_path or "")
+        name = PurePosixPath(unquote(src)).name
+        line = None
+        if path.exists():
+            for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if name in text:
+                    line = number
+                    break
+        shown = self._shown(path, config) + (f":{line}" if line else "")
+        return ImageError(shown, f"그림 '{name}'에 대체 텍스트(alt)가 없습니다",
+                          '<img alt="그림을 설명하는 문장" ...>처럼 alt를 쓰세요 (화면낭독기 사용자를 위해)')
 
     def _check_svg(self, site_path: str, config) -> None:
         path = Path(config.docs_dir) / site_path
