@@ -162,8 +162,8 @@ def test_img_becomes_picture_first_eager_then_lazy(tmp_path):
     assert first["alt"] == '첫 "사진"' and "loading" not in first and first["decoding"] == "async"
     assert second["loading"] == "lazy" and second["class"] == "x"
     assert (first["width"], first["height"]) == ("1000", "500")
-    assert first["srcset"] == "v/480.jpg 480w, v/960.jpg 960w, v/1000.jpg 1000w" and first["sizes"]
-    assert 'type="image/webp" srcset="v/480.webp 480w, v/960.webp 960w, v/1000.webp 1000w"' in out
+    assert first["srcset"] == "v/480.jpg 480w, v/1000.jpg 1000w" and first["sizes"]
+    assert 'type="image/webp" srcset="v/480.webp 480w, v/1000.webp 1000w"' in out
     assert kept == {"src": "keep.jpg", "alt": "그대로"}
 
 

@@ -47,7 +47,7 @@ class Settings:
     # The largest variant of a photo is re-encoded at lower quality until it fits this budget.
     max_bytes: int = 250_000
     max_pixels: int = 60_000_000   # a 108 MP phone photo passes; a 20000x20000 bomb does not
-    version: int = 1               # bump when the processing itself changes
+    version: int = 2               # bump when the processing itself changes
 
     def fingerprint(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)
@@ -269,8 +269,8 @@ def _to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
 
 
 def _widths(original: int, wanted: tuple[int, ...]) -> list[int]:
-    """Never upscaled: a 800 px image gives 480 and 800."""
-    return sorted({min(w, original) for w in wanted})
+    """Never upscaled: a 800 px image gives 480 and 800; a 1000 px one 480 and 1000 (960 is too close)."""
+    return sorted({w for w in wanted if w * 1.1 < original} | {min(max(wanted), original)})
 
 
 def _encode_all(image: Image.Image, folder: Path, settings: Settings) -> list[Variant]:
