@@ -47,6 +47,8 @@ theme:
 plugins:
   - edugc/safe-build
   - edugc/content
+  - edugc/newsletter
+  - edugc/programs
   - search
 """
 
@@ -171,3 +173,22 @@ def served_site(site_dir):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/edu/"
     server.shutdown()
+
+
+NEWSLETTER_ARTICLE = """\
+---
+title: {title}
+date: {date}
+author: 진로진학지원팀
+category: {category}
+tags: [{tags}]
+summary: {title} 요약
+{extra}---
+[센터 소개]({home})에서 더 알아보세요.
+"""
+
+
+@pytest.fixture
+def newsletter_project(project) -> Project:
+    """The small project (every edugc plugin is on in it: feeds, tag and category pages)."""
+    return project

@@ -257,3 +257,14 @@ def test_new_issue_scaffolds_the_next_number(project):
     assert (project.root / "content/newsletter/2/article-2.md").exists()
     site = project.load(preview=True, today=dt.date.today())
     assert site.docs["newsletter/2/index.md"].status == "draft"
+
+
+def test_resident_number_and_personal_mobile_are_refused(project):
+    project.write("content/notices/a.md", "---\ntitle: 안내\ndate: 2026-11-01\nauthor: 팀\ncategory: 센터 소식\n---\n"
+                  "문의: 담당자 010-1234-5678\n\n신청서 예: 080115-3123456\n\n대표 010-9999-0000\n")
+    project.write("data/site.yml", (project.root / "data/site.yml").read_text(encoding="utf-8")
+                  + "official_numbers: [\"010-9999-0000\"]\n")
+    problems = problems_of(project)
+    assert one(problems, "휴대전화").startswith("content/notices/a.md:7:")
+    assert one(problems, "주민등록번호").startswith("content/notices/a.md:9:")
+    assert not [p for p in problems if "010-9999-0000" in p]

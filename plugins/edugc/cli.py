@@ -91,11 +91,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="프로젝트 폴더 (mkdocs.yml이 있는 곳)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="빌드하지 않고 모든 내용과 데이터를 검사합니다")
+    pub = sub.add_parser("publish", help="빌드하고 검사한 뒤에만 공개 폴더를 바꾸거나 rsync로 보냅니다")
+    pub.add_argument("--to", required=True, help="공개 폴더 경로 또는 rsync 대상 (user@host:/path/)")
+    pub.add_argument("--site-url", help="공개 주소 (기본: 환경변수 SITE_URL)")
+    pub.add_argument("--skip-html", action="store_true", help="Java가 없는 곳에서 HTML 검사를 건너뜁니다")
+    links = sub.add_parser("check-links", help="외부 링크까지 실제로 열어 봅니다 (인터넷 필요)")
+    links.add_argument("site", type=Path, help="빌드된 사이트 폴더")
     new = sub.add_parser("new-issue", help="다음 호 소식지의 뼈대를 만듭니다")
     new.add_argument("--articles", type=int, default=3, help="기사 수 (기본 3)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.root)
+    if args.command == "publish":
+        from .publish.command import publish
+
+        return publish(args.root, args.to, site_url=args.site_url, html_check=not args.skip_html)
+    if args.command == "check-links":
+        from .checks.links import check_links
+
+        report = check_links(args.site, "/", external=True)
+        for url, parent, result in report.broken:
+            print(f"깨진 링크: {url} (페이지 {parent}): {result}")
+        print(f"링크 {report.checked}개 검사, 외부 링크 {len(report.external)}개, 깨진 링크 {len(report.broken)}개")
+        return 1 if report.broken else 0
     return new_issue(args.root, args.articles)
 
 

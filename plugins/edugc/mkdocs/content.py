@@ -17,6 +17,7 @@ from ..model import ContentError, Doc, SiteModel, load_site
 from ..model.clock import today as build_today
 from ..pages import Renderer
 from ..pages.redirects import redirect_html
+from ..pages.theme_fixes import repair
 from ._files import add_generated, set_url, src_of
 
 log = logging.getLogger("mkdocs.plugins.edugc.content")
@@ -119,7 +120,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return markdown
         title = source.title
         summary = source.summary or ""
-        page.meta = {"title": html.escape(title, quote=False), "description": html.escape(summary)}
+        page.meta = {"title": html.escape(title), "description": html.escape(summary)}
         if doc and doc.meta.hide:
             page.meta["hide"] = list(doc.meta.hide)
         if doc and doc.kind in ("issue", "article", "notice"):
@@ -155,6 +156,18 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if self.site is not None:
             context["gc_doc"] = self.docs_by_src.get(src_of(page.file))
         return context
+
+    # Repairs to the theme's own markup so every page passes the Nu HTML checker.
+    def on_post_page(self, output: str, *, page: Page, config) -> str:
+        if not self.config.enabled:
+            return output
+        return repair(output)
+
+    # The same repairs for static templates such as 404.html.
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        if not self.config.enabled:
+            return output_content
+        return repair(output_content)
 
     def _aliases(self, site: SiteModel):
         for doc in site.docs.values():

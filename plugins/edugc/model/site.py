@@ -182,6 +182,9 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
     program_by_id = {p.id: p for p in programs}
     _check_references(docs, events, event_lines, program_by_id, content_dir, data_dir, problems)
     _check_urls(docs, programs, content_dir, problems)
+    from ..checks.privacy import scan_tree  # personal data never reaches a build
+
+    scan_tree(root, [content_dir, data_dir], list(info.official_numbers), problems)
 
     if problems:
         raise ContentError(problems.sorted())

@@ -8,10 +8,10 @@ from pathlib import Path
 import jinja2
 
 from ..model import Doc, SiteModel
-from ..model.schema import FAMILIES, LEVELS, Program
 from . import text
 from .status import program_status
 from .urls import relative
+from ..newsletter.urls import asset_url, category_url, tag_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -41,6 +41,7 @@ def _env() -> jinja2.Environment:
         ktime=text.korean_time, won=text.won,
     )
     env.globals["ui"] = text.UI
+    env.globals.update(tag_url=tag_url, category_url=category_url, asset_url=asset_url)
     return env
 
 
@@ -109,36 +110,5 @@ class Renderer:
     # -- pages made from data -----------------------------------------------------------------
 
     def generated_pages(self) -> list[GeneratedPage]:
-        pages = [self.programs_index()]
-        pages += [self.program_page(p) for p in self.site.programs]
-        if not any(d.url == "newsletter/" for d in self.site.docs.values()):
-            pages.append(self.newsletter_archive())
-        return pages
-
-    def programs_index(self) -> GeneratedPage:
-        url = "programs/"
-        groups = [(family, [p for p in self.site.programs if p.family == family]) for family in FAMILIES]
-        body = self._render("programs_index.html", url, groups=groups, levels=LEVELS)
-        intro = ("금천진로진학지원센터의 프로그램을 분야별로 모았습니다. 프로그램 이름을 누르면 대상, 일정, 장소, "
-                 "비용과 신청 방법을 볼 수 있습니다.")
-        return GeneratedPage("programs/index.md", url, "프로그램", f"{intro}\n\n{body}\n",
-                             summary="금천진로진학지원센터 프로그램 전체 목록")
-
-    def program_page(self, program: Program) -> GeneratedPage:
-        url = f"programs/{program.id}/"
-        facts = self._render("program.html", url, program=program,
-                             events=self.site.events_by_program.get(program.id, []))
-        upcoming = self._render("program_events.html", url, program=program,
-                                events=[e for e in self.site.events_by_program.get(program.id, [])
-                                        if e.end.date() >= self.site.today])
-        markdown = f"{facts}\n\n## 어떤 프로그램인가요?\n\n{program.description}\n\n{upcoming}\n"
-        return GeneratedPage(f"programs/{program.id}.md", url, program.name, markdown, summary=program.summary)
-
-    def newsletter_archive(self) -> GeneratedPage:
-        url = "newsletter/"
-        years: dict[int, list] = {}
-        for issue in self.site.issues:
-            years.setdefault(issue.date.year, []).append(issue)
-        body = self._render("archive.html", url, years=sorted(years.items(), reverse=True))
-        return GeneratedPage("newsletter/index.md", url, "교육금천 소식지",
-                             f"{body}\n", summary="교육금천 소식지 지난 호 모음")
+        # Program and event pages: edugc.programs; archive, tag and category pages: edugc.newsletter.
+        return []

@@ -1,0 +1,43 @@
+"""Personal data that must never be published: resident registration numbers, personal mobiles."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..model.problems import Problems
+
+# 주민등록번호: YYMMDD-NNNNNNN with a real month and day; the 7th digit is 1-8 (sex and century).
+RRN_RE = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?-?\s?[1-8]\d{6}(?!\d)")
+MOBILE_RE = re.compile(r"(?<!\d)01[016789][-. ]?\d{3,4}[-. ]?\d{4}(?!\d)")
+TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".txt", ".html", ".csv", ".json"}
+
+
+def digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def scan_text(text: str, rel: str, allowed: set[str], problems: Problems) -> None:
+    for number, line in enumerate(text.splitlines(), 1):
+        for match in RRN_RE.finditer(line):
+            problems.add(rel, number, "주민등록번호로 보이는 숫자가 있습니다",
+                         "주민등록번호는 어떤 경우에도 사이트에 올리지 마세요: 이 숫자를 지우세요")
+        for match in MOBILE_RE.finditer(line):
+            if digits(match.group(0)) not in allowed:
+                problems.add(rel, number, f"개인 휴대전화 번호로 보이는 '{match.group(0)}'이(가) 있습니다",
+                             "센터 대표번호를 쓰거나, 공식 번호라면 data/site.yml의 official_numbers에 추가하세요")
+
+
+def scan_tree(root: Path, folders: list[str], allowed_numbers: list[str], problems: Problems) -> None:
+    allowed = {digits(n) for n in allowed_numbers}
+    for folder in folders:
+        base = root / folder
+        if not base.exists():
+            continue
+        for path in sorted(base.rglob("*")):
+            if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file():
+                continue
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+            except UnicodeDecodeError:
+                continue  # the loader reports encodings with a fix
+            scan_text(text, path.relative_to(root).as_posix(), allowed, problems)

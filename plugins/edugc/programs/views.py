@@ -1,0 +1,123 @@
+"""The nouns of the programs directory and the events pages: filters, months, archive pages.
+
+Short ASCII URL parts for the Korean audiences and families, so a filtered view fits in a
+KakaoTalk message or a QR code (programs/for/high/, programs/family/credit/).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..model.schema import FAMILIES, LEVELS, Event, Program
+
+AUDIENCE_SLUGS: dict[str, str] = {"초등": "elementary", "중등": "middle", "고등": "high", "학부모": "parents"}
+FAMILY_SLUGS: dict[str, str] = {"학력향상": "achievement", "진로진학 정보": "admissions",
+                                "미래형 인재": "future", "고교학점제": "credit"}
+assert set(AUDIENCE_SLUGS) == set(LEVELS) and set(FAMILY_SLUGS) == set(FAMILIES)
+
+DIRECTORY_URL = "programs/"
+EVENTS_URL = "events/"
+PAST_URL = "events/past/"
+FEED_PATH = "events.ics"
+
+
+def program_url(program_id: str) -> str:
+    return f"programs/{program_id}/"
+
+
+def event_ics_path(event: Event) -> str:
+    return f"events/{event.id}.ics"
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One view of the directory: everything, one audience or one family."""
+
+    kind: str        # all | audience | family
+    value: str       # Korean label ('' for all)
+    slug: str        # ASCII URL part ('' for all)
+
+    @property
+    def url(self) -> str:
+        if self.kind == "audience":
+            return f"programs/for/{self.slug}/"
+        if self.kind == "family":
+            return f"programs/family/{self.slug}/"
+        return DIRECTORY_URL
+
+    def matches(self, program: Program) -> bool:
+        if self.kind == "audience":
+            return self.value in program.audience
+        if self.kind == "family":
+            return program.family == self.value
+        return True
+
+
+ALL = Filter("all", "", "")
+AUDIENCE_FILTERS = [Filter("audience", level, AUDIENCE_SLUGS[level]) for level in LEVELS]
+FAMILY_FILTERS = [Filter("family", family, FAMILY_SLUGS[family]) for family in FAMILIES]
+FILTERS = [ALL, *AUDIENCE_FILTERS, *FAMILY_FILTERS]
+
+
+def filter_label(active: Filter) -> str:
+    if active.kind == "audience":
+        return f"{active.value} 대상 프로그램"
+    if active.kind == "family":
+        return f"{active.value} 분야 프로그램"
+    return "전체 프로그램"
+
+
+def program_tokens(program: Program) -> dict[str, str]:
+    """Space-separated slugs the browser script filters on (data-audience, data-family)."""
+    return {"audience": " ".join(AUDIENCE_SLUGS[a] for a in program.audience),
+            "family": FAMILY_SLUGS[program.family]}
+
+
+def is_upcoming(event: Event, today: dt.date) -> bool:
+    # An event stays "upcoming" through its last day, like the home page's list.
+    return event.end.date() >= today
+
+
+def registration_open(event: Event, today: dt.date) -> bool:
+    if not is_upcoming(event, today):
+        return False
+    deadline = event.registration.deadline if event.registration else None
+    return deadline is None or deadline.date() >= today
+
+
+@dataclass
+class Month:
+    year: int
+    month: int
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"m{self.year}-{self.month:02d}"
+
+
+def by_month(events: list[Event]) -> list[Month]:
+    months: list[Month] = []
+    for event in events:
+        if not months or (months[-1].year, months[-1].month) != (event.start.year, event.start.month):
+            months.append(Month(event.start.year, event.start.month))
+        months[-1].events.append(event)
+    return months
+
+
+@dataclass
+class ArchivePage:
+    number: int          # 1-based
+    count: int           # pages in all
+    events: list[Event]
+
+    @property
+    def url(self) -> str:
+        return PAST_URL if self.number == 1 else f"{PAST_URL}page/{self.number}/"
+
+
+def archive_pages(past: list[Event], per_page: int) -> list[ArchivePage]:
+    """Past events newest first, per_page a page; an empty archive still has its first page."""
+    newest = sorted(past, key=lambda e: (e.start, e.id), reverse=True)
+    chunks = [newest[i:i + per_page] for i in range(0, len(newest), per_page)] or [[]]
+    return [ArchivePage(n, len(chunks), chunk) for n, chunk in enumerate(chunks, start=1)]
