@@ -268,3 +268,14 @@ def test_resident_number_and_personal_mobile_are_refused(project):
     assert one(problems, "휴대전화").startswith("content/notices/a.md:7:")
     assert one(problems, "주민등록번호").startswith("content/notices/a.md:9:")
     assert not [p for p in problems if "010-9999-0000" in p]
+
+
+def test_nfd_file_builds_at_its_nfc_url(project, tmp_path):
+    nfd = unicodedata.normalize("NFD", "오시는길")
+    project.write(f"content/{nfd}.md", "---\ntitle: 오시는 길\n---\n[홈](index.md)\n")
+    project.write("content/index.md", "---\ntitle: 홈\n---\n[오시는 길](오시는길.md)\n")  # the editor types NFC
+    out = tmp_path / "out"
+    result = project.build(out)
+    assert result.returncode == 0, result.stderr
+    assert (out / "osineungil/index.html").exists()
+    assert 'href="osineungil/"' in (out / "index.html").read_text(encoding="utf-8")

@@ -87,8 +87,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 self.docs_by_src[src] = doc
                 if file.src_uri != src:  # an NFD name from macOS: publish under its NFC form
                     abs_src = file.abs_src_path
+                    files.remove(file)  # Files indexes by src_uri: re-add under the new name
                     file.src_uri = src
                     file.abs_src_path = abs_src
+                    files.append(file)
                 set_url(file, doc.url)
         self.generated = {}
         for page in self.renderer.generated_pages():
