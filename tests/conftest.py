@@ -192,3 +192,12 @@ summary: {title} 요약
 def newsletter_project(project) -> Project:
     """The small project (every edugc plugin is on in it: feeds, tag and category pages)."""
     return project
+
+
+@pytest.fixture(scope="session")
+def pdf_site(tmp_path_factory) -> Path:
+    """The real site built once with its PDFs (PDF=1), as published (edugc/print)."""
+    out = tmp_path_factory.mktemp("real-pdf") / "site"
+    result = mkdocs_build(ROOT / "mkdocs.yml", out, site_url="https://gyoyuk.test/edu/", extra_env={"PDF": "1"})
+    assert result.returncode == 0, result.stderr
+    return out

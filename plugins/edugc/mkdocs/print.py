@@ -1,0 +1,118 @@
+"""The print adapter: an A4 print edition of every issue, its PDF, and links to both."""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ..fonts import korean_font
+from ..print import PdfMaker, edition_html, pdf_cache_key, pdf_name
+from ..print.edition import issue_print_links
+from ..print.pdf import chromium_problem
+from ..print.webfont import copy_web_font
+from ._files import site_model, src_of
+
+log = logging.getLogger("mkdocs.plugins.edugc.print")
+FONT_DIR = "assets/fonts"
+
+
+class PrintConfig(Config):
+    enabled = c.Type(bool, default=True)
+    # PDFs take Chromium and a few seconds; `PDF=0` in the environment skips them for quick previews.
+    pdf = c.Type(bool, default=True)
+    chromium = c.Type(str, default="/usr/bin/chromium")
+    cache_dir = c.Type(str, default=".cache/pdf")
+
+
+class PrintPlugin(BasePlugin[PrintConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.make_pdfs = False
+        self.rendered: dict[str, str] = {}
+
+    # Decide once per build whether PDFs can be made here, and say so once if not.
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        self.make_pdfs = False
+        if not self.config.pdf or os.environ.get("PDF", "1").strip() in ("0", "false", "no", ""):
+            log.info("PDF=0: 인쇄용 PDF를 만들지 않습니다 (인쇄판 페이지는 만듭니다).")
+        elif problem := chromium_problem(self.config.chromium):
+            log.info(problem)  # info: a strict build must still succeed without Chromium
+        elif korean_font() is None:
+            log.info("한글 글꼴이 없어 인쇄용 PDF를 건너뜁니다 (Debian: apt-get install fonts-nanum).")
+        else:
+            self.make_pdfs = True
+        return config
+
+    # Forget the previous build's pages (serve rebuilds with the same plugin object).
+    def on_files(self, files: Files, *, config) -> Files:
+        self.rendered = {}
+        return files
+
+    # Keep each issue's and article's own HTML (before the site's headers are wrapped round it).
+    @event_priority(50)
+    def on_page_content(self, html: str, *, page: Page, config, files: Files) -> str:
+        if not self.config.enabled:
+            return html
+        doc = site_model(config).docs.get(src_of(page.file))
+        if doc is None or doc.kind not in ("issue", "article"):
+            return html
+        self.rendered[doc.url] = html
+        if doc.kind == "issue":
+            return issue_print_links(doc.issue, with_pdf=self.make_pdfs) + "\n" + html
+        return html
+
+    # Write every print edition, then its PDF (from the cache when nothing changed).
+    def on_post_build(self, *, config) -> None:
+        if not self.config.enabled:
+            return
+        site = site_model(config)
+        site_dir = Path(config.site_dir)
+        fonts = self._copy_fonts(site_dir)
+        editions = []
+        for issue in site.issues:
+            edition = edition_html(site, issue, self.rendered, site_url=config.site_url or "", fonts=fonts)
+            target = site_dir / edition.url / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(edition.html, encoding="utf-8")
+            editions.append((edition, target))
+        if self.make_pdfs and editions:
+            self._make_pdfs(editions, site_dir, config, author=site.info.operator)
+
+    def _copy_fonts(self, site_dir: Path) -> dict[str, str]:
+        fonts = {}
+        for weight in ("regular", "bold"):
+            source = korean_font(weight)
+            if source is None:
+                continue
+            copy_web_font(source, site_dir / FONT_DIR / source.name)
+            fonts[weight] = f"{FONT_DIR}/{source.name}"
+        return fonts
+
+    def _make_pdfs(self, editions, site_dir: Path, config, *, author: str) -> None:
+        root = Path(config.config_file_path).parent
+        maker = PdfMaker(self.config.chromium, root / self.config.cache_dir)
+        started = time.perf_counter()
+        try:
+            for edition, html_file in editions:
+                key = pdf_cache_key(edition.html, html_file.parent, config.site_url or "", edition.title)
+                maker.make(html_file, site_dir / edition.issue.doc.url / pdf_name(edition.issue),
+                           title=edition.title, author=author, key=key)
+        except Exception as err:  # Chromium crashed or timed out: the build must not publish half of it
+            raise PluginError(f"인쇄용 PDF를 만들지 못했습니다: {err}") from err
+        finally:
+            maker.close()
+        maker.prune()
+        made = ", ".join(f"{name} {seconds:.1f}초" for name, seconds in maker.rendered)
+        log.info(f"인쇄용 PDF {len(editions)}개 ({time.perf_counter() - started:.1f}초): "
+                 f"새로 만듦 {len(maker.rendered)}개{' (' + made + ')' if made else ''}, 캐시 {maker.cached}개")
