@@ -303,7 +303,7 @@ def _assert_site_is_clean(site: Path, *originals: Path) -> None:
 
 def test_real_site_share_meta_and_no_photo_metadata_anywhere(site_dir):
     pages = [p for p in site_dir.rglob("*.html") if "http-equiv=\"refresh\"" not in p.read_text(encoding="utf-8")
-             and p.name != "404.html"]
+             and p.name != "404.html" and p.parent.name != "print"]  # print editions: paper, not links
     for path in pages:
         text = path.read_text(encoding="utf-8")
         for prop in ("og:title", "og:description", "og:image", "og:url"):
@@ -320,3 +320,13 @@ def test_real_site_share_meta_and_no_photo_metadata_anywhere(site_dir):
         assert b"Exif" in original.read_bytes()  # the posters carry fake GPS: proves stripping
         assert not list(site_dir.rglob(original.name))
     _assert_site_is_clean(site_dir, *originals)  # pages, feeds, search index, PDFs, cards
+
+
+def test_print_editions_keep_the_variants_srcset_resolvable():
+    from edugc.print.links import move_fragment
+
+    fragment = '<img src="../a-1-960.jpg" srcset="../a-1-480.jpg 480w, ../a-1-960.jpg 960w" alt="사진">'
+    moved = move_fragment(fragment, "newsletter/2/susi/", "newsletter/2/print/", "s1-")
+    assert 'srcset="../a-1-480.jpg 480w, ../a-1-960.jpg 960w"' in moved
+    moved = move_fragment(fragment, "newsletter/2/susi/", "newsletter/print/2/", "s1-")
+    assert 'srcset="../../2/a-1-480.jpg 480w, ../../2/a-1-960.jpg 960w"' in moved

@@ -15,7 +15,7 @@ from urllib.parse import unquote
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -79,7 +79,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.errors += self.cache.process_many(jobs, workers=self.config.workers)
         return files
 
-    # <img> -> <picture> with WebP and JPEG/PNG variants, sizes and no layout shift.
+    # <img> -> <picture> with WebP and JPEG/PNG variants, sizes and no layout shift. Before edugc/print
+    # (priority 50) keeps the article's HTML, so print editions and PDFs use the stripped variants too.
+    @event_priority(60)
     def on_page_content(self, html_text: str, *, page: Page, config, files: Files) -> str:
         if not self.config.enabled or self.cache is None:
             return html_text
