@@ -1,0 +1,130 @@
+"""Korean word analysis for the search index: each distinct word is analysed once, and cached by word.
+
+Material's search splits on spaces only, so 진로진학상담을 is one opaque token. Here every word yields
+the tokens a reader may type for it: the word itself, its content morphemes (nouns, stems, Latin,
+numbers), and every run of adjacent nouns in a compound (진로진학 / 진학상담 / 진로진학상담).
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Callable, Iterable
+
+# Runs of letters or digits in any script; punctuation and the middle dot split words (SW·AI).
+WORD = re.compile(r"[^\W_]+")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+NOUNISH = {"NNG", "NNP", "NNB", "NR", "NP", "SL", "SN", "SH", "XR"}
+STEMS = {"VV", "VA", "VX"}
+# Suffixes that belong to the noun they follow (고교학점+제, 학생+들 is a particle-like XSN too).
+NOUN_SUFFIX = {"XSN"}
+
+Analyser = Callable[[list[str]], list[list[tuple[str, str]]]]
+
+CACHE_VERSION = 2
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower()
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(normalise(text))
+
+
+def kiwi_analyser() -> Analyser:
+    """The kiwipiepy analyser, loaded only when a word is missing from the cache (it takes ~1.5 s)."""
+    from kiwipiepy import Kiwi
+
+    kiwi = Kiwi()
+
+    def analyse(batch: list[str]) -> list[list[tuple[str, str]]]:
+        return [[(t.form, t.tag) for t in tokens] for tokens in kiwi.tokenize(batch)]
+
+    return analyse
+
+
+def word_tokens(word: str, morphemes: list[tuple[str, str]]) -> list[str]:
+    """What a reader may type to mean this word, longest first (the word itself is always one)."""
+    out = [word]
+    runs: list[list[str]] = [[]]
+    for form, tag in morphemes:
+        form = normalise(form)
+        tag = tag.split("-")[0]
+        if tag in NOUNISH:
+            runs[-1].append(form)
+            out.append(form)
+        elif tag in NOUN_SUFFIX and runs[-1]:
+            runs[-1][-1] += form  # 학점+제 → 학점제, so 학점제 and 고교학점제 are tokens
+            out.append(runs[-1][-1])
+        else:
+            if tag in STEMS and HANGUL.search(form):
+                out.append(form)
+            if runs[-1]:
+                runs.append([])
+    for run in runs:
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                out.append("".join(run[i:j]))
+    seen: dict[str, None] = {}
+    for token in out:
+        if token and len(token) <= 40:
+            seen.setdefault(token, None)
+    return list(seen)
+
+
+def leading_noun(morphemes: list[tuple[str, str]]) -> str:
+    """The noun run a word opens with (대입설명회에 → 대입설명회), for joining across a space."""
+    run = ""
+    for form, tag in morphemes:
+        tag = tag.split("-")[0]
+        if tag in NOUNISH or (tag in NOUN_SUFFIX and run):
+            run += normalise(form)
+        else:
+            break
+    return run
+
+
+class WordCache:
+    """Analysis per distinct word, kept on disk so a rebuild analyses only the words it has not seen."""
+
+    def __init__(self, path: Path | None, analyser_factory: Callable[[], Analyser] = kiwi_analyser):
+        self.path = path
+        self.factory = analyser_factory
+        self.words: dict[str, list[list[str]]] = {}
+        self.analysed = 0  # words analysed in this run (0 on a warm build)
+        self.dirty = False
+        if path and path.exists():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if data.get("version") == CACHE_VERSION:
+                    self.words = data["words"]
+            except (ValueError, KeyError):
+                self.words = {}
+
+    def ensure(self, vocabulary: Iterable[str]) -> None:
+        missing = sorted({w for w in vocabulary if w not in self.words})
+        if not missing:
+            return
+        analyse = self.factory()
+        for start in range(0, len(missing), 2000):
+            batch = missing[start:start + 2000]
+            for word, morphemes in zip(batch, analyse(batch)):
+                self.words[word] = [list(m) for m in morphemes]
+        self.analysed += len(missing)
+        self.dirty = True
+
+    def morphemes(self, word: str) -> list[tuple[str, str]]:
+        return [tuple(m) for m in self.words.get(word, [])]  # type: ignore[misc]
+
+    def save(self) -> None:
+        if not (self.path and self.dirty):
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"version": CACHE_VERSION, "words": self.words}, ensure_ascii=False),
+                       encoding="utf-8")
+        tmp.replace(self.path)
+        self.dirty = False

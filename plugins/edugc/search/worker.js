@@ -1,0 +1,268 @@
+/* 교육금천 search worker: speaks Material's worker protocol (SETUP 0, READY 1, QUERY 2, RESULT 3)
+ * over the sharded Korean index in search/edugc/. Nothing is fetched until the first query; then
+ * the manifest, the shards for the query's first syllables, and the chunks of the top results. */
+"use strict";
+
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var ROOT = new URL("../../", self.location.href);   // this file lives in assets/javascripts/
+var MAX_PAGES = 20;
+
+var manifestUrl = null, manifest = null, manifestPromise = null;
+var shardCache = {}, chunkCache = {}, latest = 0;
+
+/* ---- Hangul: compare by letters so a half-typed syllable (설며, 섦, 호) is a prefix of 설명회, 회 ---- */
+var CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
+var JUNG = ["ㅏ","ㅐ","ㅑ","ㅒ","ㅓ","ㅔ","ㅕ","ㅖ","ㅗ","ㅗㅏ","ㅗㅐ","ㅗㅣ","ㅛ","ㅜ","ㅜㅓ","ㅜㅔ","ㅜㅣ","ㅠ","ㅡ","ㅡㅣ","ㅣ"];
+var JONG = ["","ㄱ","ㄲ","ㄱㅅ","ㄴ","ㄴㅈ","ㄴㅎ","ㄷ","ㄹ","ㄹㄱ","ㄹㅁ","ㄹㅂ","ㄹㅅ","ㄹㅌ","ㄹㅍ","ㄹㅎ","ㅁ","ㅂ","ㅂㅅ","ㅅ","ㅆ","ㅇ","ㅈ","ㅊ","ㅋ","ㅌ","ㅍ","ㅎ"];
+var COMPAT = {"ㄳ":"ㄱㅅ","ㄵ":"ㄴㅈ","ㄶ":"ㄴㅎ","ㄺ":"ㄹㄱ","ㄻ":"ㄹㅁ","ㄼ":"ㄹㅂ","ㄽ":"ㄹㅅ","ㄾ":"ㄹㅌ",
+  "ㄿ":"ㄹㅍ","ㅀ":"ㄹㅎ","ㅄ":"ㅂㅅ","ㅘ":"ㅗㅏ","ㅙ":"ㅗㅐ","ㅚ":"ㅗㅣ","ㅝ":"ㅜㅓ","ㅞ":"ㅜㅔ","ㅟ":"ㅜㅣ","ㅢ":"ㅡㅣ"};
+
+function letters(s) {
+  var out = "";
+  for (var i = 0; i < s.length; i++) {
+    var c = s.charCodeAt(i);
+    if (c >= 0xAC00 && c <= 0xD7A3) {
+      var n = c - 0xAC00;
+      out += CHO[(n / 588) | 0] + JUNG[((n % 588) / 28) | 0] + JONG[n % 28];
+    } else {
+      var ch = s.charAt(i);
+      out += COMPAT[ch] || ch;
+    }
+  }
+  return out;
+}
+
+/* Mirrors edugc.search.index.shard_key */
+function shardKey(token) {
+  var c = token.charCodeAt(0);
+  if (c >= 0xAC00 && c <= 0xD7A3) return String.fromCharCode(0xAC00 + (((c - 0xAC00) / 28) | 0) * 28);
+  if (/^[0-9a-z]/.test(token)) return /^[0-9a-z]{2}/.test(token) ? token.slice(0, 2) : token.charAt(0);
+  return token.charAt(0);
+}
+
+/* The shards a typed term may live in: a lone syllable still being typed (호) may become 회 or 화. */
+var GROWS = {8: [9, 10, 11], 13: [14, 15, 16], 18: [19]};
+function shardKeysFor(term) {
+  var c = term.charCodeAt(0), keys = [];
+  if (c >= 0x3131 && c <= 0x318E) return keys;            // a lone letter: wait for a syllable
+  if (c >= 0xAC00 && c <= 0xD7A3) {
+    var n = c - 0xAC00, l = (n / 588) | 0, v = ((n % 588) / 28) | 0;
+    keys.push(String.fromCharCode(0xAC00 + (l * 21 + v) * 28));
+    if (term.length === 1 && n % 28 === 0 && GROWS[v])
+      GROWS[v].forEach(function (w) { keys.push(String.fromCharCode(0xAC00 + (l * 21 + w) * 28)); });
+  } else {
+    // One Latin letter or digit reads only its own small shard: the next key narrows it anyway.
+    keys.push(shardKey(term));
+  }
+  return keys.filter(function (k) { return k in manifest.shards; });
+}
+
+function getJSON(path) {
+  return fetch(new URL(path, ROOT).href).then(function (r) {
+    if (!r.ok) throw new Error(path + " " + r.status);
+    return r.json();
+  });
+}
+
+function loadManifest() {
+  if (!manifestPromise) manifestPromise = getJSON(manifestUrl).then(function (m) {
+    manifest = m;
+    manifest.endingSet = m.endings;
+    return m;
+  });
+  return manifestPromise;
+}
+
+function loadShard(key) {
+  if (!shardCache[key]) shardCache[key] = getJSON("search/edugc/" + manifest.shards[key]).then(function (body) {
+    var tokens = Object.keys(body).map(function (t) { return {token: t, letters: letters(t), postings: body[t]}; });
+    return tokens;
+  });
+  return shardCache[key];
+}
+
+function loadChunk(n) {
+  if (!chunkCache[n]) chunkCache[n] = getJSON("search/edugc/" + manifest.chunks + "/" + n + ".json");
+  return chunkCache[n];
+}
+
+/* ---- Query analysis ---- */
+function terms(query) {
+  var seen = {}, out = [];
+  query.normalize("NFC").toLowerCase().split(/[^0-9a-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3131-\u318E\uAC00-\uD7A3\u4E00-\u9FFF]+/)
+    .forEach(function (t) { if (t && !seen[t]) { seen[t] = 1; out.push(t); } });
+  return out;
+}
+
+/* Tokens of the loaded shards whose letters start with the term's letters. */
+function matchTokens(term, shards) {
+  var want = letters(term), found = [];
+  shards.forEach(function (tokens) {
+    for (var i = 0; i < tokens.length; i++)
+      if (tokens[i].letters.lastIndexOf(want, 0) === 0) found.push(tokens[i]);
+  });
+  return found;
+}
+
+/* Forms of a term: as typed, and without a known ending (신청하려면 → 신청), both kept; if neither
+ * matches, shorter and shorter prefixes down to two syllables. */
+function stems(term) {
+  var out = [], endings = manifest.endings;
+  for (var i = 0; i < endings.length; i++) {
+    var e = endings[i];
+    if (term.length > e.length && term.slice(-e.length) === e) out.push(term.slice(0, -e.length));
+  }
+  return out;
+}
+
+function resolveTerm(term) {
+  var keys = shardKeysFor(term);
+  return Promise.all(keys.map(loadShard)).then(function (shards) {
+    var found = matchTokens(term, shards), form = term, seen = {};
+    found.forEach(function (t) { seen[t.token] = 1; });
+    var alt = stems(term);
+    for (var i = 0; i < alt.length; i++) {
+      var more = matchTokens(alt[i], shards).filter(function (t) { return !seen[t.token]; });
+      if (more.length) {
+        if (!found.length) form = alt[i];
+        more.forEach(function (t) { seen[t.token] = 1; found.push(t); });
+        break;
+      }
+    }
+    for (var k = term.length - 1; !found.length && k >= 2; k--) {
+      found = matchTokens(term.slice(0, k), shards);
+      form = term.slice(0, k);
+    }
+    return {term: term, form: form, tokens: found};
+  });
+}
+
+function score(resolved) {
+  var N = manifest.documents, docs = {};
+  resolved.forEach(function (r, ti) {
+    var perDoc = {};
+    r.tokens.forEach(function (t) {
+      var exact = t.token === r.term || t.token === r.form ? 1 : 0.5 + 0.5 * Math.min(1, r.form.length / t.token.length);
+      var p = t.postings, id = 0;
+      for (var i = 0; i < p.length; i += 2) {
+        id += p[i];
+        var s = p[i + 1] * exact;
+        var cur = perDoc[id];
+        if (!cur) perDoc[id] = cur = {score: 0, tokens: []};
+        if (s > cur.score) cur.score = s;
+        cur.tokens.push(t.token);
+      }
+    });
+    var ids = Object.keys(perDoc), idf = Math.log(1 + N / Math.max(1, ids.length));
+    ids.forEach(function (id) {
+      var d = docs[id] || (docs[id] = {id: +id, score: 0, hits: 0, matched: {}, tokens: []});
+      d.score += perDoc[id].score * idf;
+      d.hits += 1;
+      d.matched[ti] = true;
+      d.tokens = d.tokens.concat(perDoc[id].tokens);
+    });
+  });
+  return docs;
+}
+
+function pageOf(id) {
+  var pages = manifest.pages, lo = 0, hi = pages.length - 1;
+  while (lo < hi) {
+    var mid = (lo + hi + 1) >> 1;
+    if (pages[mid] <= id) lo = mid; else hi = mid - 1;
+  }
+  return pages[lo];
+}
+
+/* ---- Rendering: the original text, escaped, with what matched marked ---- */
+function escapeHTML(s) {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+function highlight(text, marks) {
+  var lower = text.toLowerCase(), ranges = [];
+  marks.forEach(function (m) {
+    if (!m) return;
+    for (var at = lower.indexOf(m); at !== -1; at = lower.indexOf(m, at + m.length)) ranges.push([at, at + m.length]);
+  });
+  ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+  var out = "", pos = 0;
+  ranges.forEach(function (r) {
+    if (r[0] < pos) return;
+    out += escapeHTML(text.slice(pos, r[0])) + "<mark data-md-highlight>" + escapeHTML(text.slice(r[0], r[1])) + "</mark>";
+    pos = r[1];
+  });
+  return out + escapeHTML(text.slice(pos));
+}
+
+function search(query) {
+  var list = terms(query);
+  if (!list.length) return Promise.resolve({items: []});
+  return loadManifest().then(function () {
+    return Promise.all(list.map(resolveTerm));
+  }).then(function (resolved) {
+    var docs = score(resolved), groups = {};
+    // A page matches a term if any of its sections does; pages with more of the terms come first,
+    // and those with fewer still follow (a stray 법 or 때 in a question must not empty the list).
+    Object.keys(docs).forEach(function (k) {
+      var d = docs[k], page = pageOf(d.id);
+      var g = groups[page] || (groups[page] = {page: page, score: 0, sum: 0, docs: [], matched: {}});
+      g.docs.push(d);
+      g.score = Math.max(g.score, d.score);
+      g.sum += d.score;
+      Object.keys(d.matched).forEach(function (ti) { g.matched[ti] = true; });
+    });
+    var ranked = Object.keys(groups).map(function (k) { return groups[k]; })
+      .map(function (g) { g.hits = Object.keys(g.matched).length; g.rank = g.score + 0.1 * (g.sum - g.score); return g; })
+      .sort(function (a, b) { return b.hits - a.hits || b.rank - a.rank || a.page - b.page; })
+      .slice(0, MAX_PAGES);
+    // Each page's article and sections live in one small file, named by the page's position.
+    var pageNo = {};
+    manifest.pages.forEach(function (start, n) { pageNo[start] = n; });
+    return Promise.all(ranked.map(function (g) { return loadChunk(pageNo[g.page]); })).then(function (loaded) {
+      var rows = {};
+      ranked.forEach(function (g, i) { rows[g.page] = loaded[i]; });
+      function row(id) { var p = pageOf(id); return rows[p][id - p]; }
+      var items = ranked.map(function (g) {
+        var byId = {}, termsShown = {};
+        resolved.forEach(function (r) { termsShown[r.form] = false; });
+        g.docs.forEach(function (d) { byId[d.id] = d; });
+        resolved.forEach(function (r, ti) { if (g.matched[ti]) termsShown[r.form] = true; });
+        var marksFor = function (d) {
+          var marks = d ? d.tokens.slice() : [];
+          resolved.forEach(function (r) { if (r.tokens.length) marks.push(r.form); });
+          return marks.sort(function (a, b) { return b.length - a.length; });
+        };
+        var docsOut = [];
+        var art = byId[g.page], artRow = row(g.page);
+        docsOut.push({location: artRow[0], title: highlight(artRow[1], marksFor(art)),
+          text: highlight(artRow[2], marksFor(art)), score: g.rank, terms: termsShown});
+        g.docs.filter(function (d) { return d.id !== g.page; })
+          .sort(function (a, b) { return b.score - a.score; })
+          .forEach(function (d) {
+            var r = row(d.id);
+            docsOut.push({location: r[0], title: highlight(r[1], marksFor(d)), text: highlight(r[2], marksFor(d)),
+              score: d.score, terms: termsShown});
+          });
+        return docsOut;
+      });
+      return {items: items};
+    });
+  });
+}
+
+self.addEventListener("message", function (ev) {
+  var msg = ev.data;
+  if (msg.type === SETUP) {
+    manifestUrl = msg.data.config && msg.data.config.edugc;
+    self.postMessage({type: READY});
+  } else if (msg.type === QUERY) {
+    var ticket = ++latest;
+    search(msg.data).then(function (result) {
+      if (ticket === latest) self.postMessage({type: RESULT, data: result});
+    }, function (err) {
+      if (ticket === latest) self.postMessage({type: RESULT, data: {items: []}});
+      console.error(err);
+    });
+  }
+});

@@ -1,0 +1,133 @@
+"""Typing into the real search box of a built site, as a reader does, and scoring what it shows."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+RESULT_LINKS = ".md-search-result__item > a:first-child"
+QUERY_INPUT = "input[data-md-component=search-query]"
+META = ".md-search-result__meta"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(root: Path):
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def page_path(href: str, base: str) -> str:
+    """Site-relative directory URL of a result link ('' for home), without anchor or query."""
+    path = urlsplit(href).path
+    base_path = urlsplit(base).path
+    return path[len(base_path):] if path.startswith(base_path) else path
+
+
+def run_query(page, base: str, query: str, *, timeout: float = 5000) -> list[str]:
+    """Clear the box, type the query, press End (Hangul typing fires no keyup), read result pages."""
+    box = page.locator(QUERY_INPUT)
+    box.click()
+    box.fill("")
+    box.press("End")
+    page.wait_for_function(
+        "sel => { const m = document.querySelector(sel); return m && m.textContent.includes('입력하세요') }",
+        arg=META, timeout=timeout)
+    box.type(query)
+    box.press("End")
+    # Results or 'no results' for *this* query: wait until the list settles.
+    page.wait_for_function(
+        """([sel, meta]) => { const m = document.querySelector(meta);
+             return m && (/\\d/.test(m.textContent) || m.textContent.includes('없습니다')) }""",
+        arg=[RESULT_LINKS, META], timeout=timeout)
+    # Latin letters fire keyup per key, so earlier prefixes may answer first: wait until it settles.
+    snapshot = "([sel, meta]) => document.querySelector(meta).textContent + '|' + [...document.querySelectorAll(sel)].map(e => e.href).join(' ')"
+    hrefs_text, stable = None, 0
+    for _ in range(60):
+        page.wait_for_timeout(80)
+        now = page.evaluate(snapshot, [RESULT_LINKS, META])
+        stable = stable + 1 if now == hrefs_text else 0
+        hrefs_text = now
+        # Settled: unchanged for three looks, or for eight if empty (the last key may still be loading).
+        if stable >= (8 if now.endswith("|") else 3):
+            break
+    hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
+    seen: list[str] = []
+    for href in hrefs:
+        p = page_path(href, base)
+        if p not in seen:
+            seen.append(p)
+    return seen
+
+
+def metrics(rows: list[dict]) -> dict:
+    """recall@5, MRR@10 and zero-result rate over rows of {expect: [...], got: [...]}."""
+    n = len(rows) or 1
+    recall = sum(len(set(r["expect"]) & set(r["got"][:5])) / len(r["expect"]) for r in rows) / n
+    mrr = 0.0
+    for r in rows:
+        for rank, p in enumerate(r["got"][:10], 1):
+            if p in r["expect"]:
+                mrr += 1 / rank
+                break
+    zero = sum(1 for r in rows if not r["got"]) / n
+    return {"n": len(rows), "recall@5": recall, "mrr@10": mrr / n, "zero": zero}
+
+
+KINDS = ["noun", "compound", "spacing", "verb", "multi", "latin", "partial"]
+
+
+def run_suite(browser, site: Path, queries: list[dict]) -> list[dict]:
+    """Every query typed into one fresh page of the site; rows keep what came back, in order."""
+    rows = []
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base)
+        page.wait_for_load_state("networkidle")
+        for q in queries:
+            got = run_query(page, base, q["q"])
+            rows.append({**q, "got": got})
+        page.close()
+    return rows
+
+
+def by_kind(rows: list[dict]) -> dict[str, dict]:
+    out = {"all": metrics(rows)}
+    for kind in KINDS:
+        subset = [r for r in rows if r["kind"] == kind]
+        if subset:
+            out[kind] = metrics(subset)
+    return out
+
+
+def report(ours: list[dict], default: list[dict]) -> str:
+    a, b = by_kind(ours), by_kind(default)
+    lines = ["Search quality: ours (edugc/search) vs Material's default search, same content, same run",
+             f"{'kind':<9}{'n':>4}  {'recall@5':>17}  {'MRR@10':>17}  {'zero-result':>17}",
+             f"{'':<9}{'':>4}  {'ours':>8} {'default':>8}  {'ours':>8} {'default':>8}  {'ours':>8} {'default':>8}"]
+    for kind in a:
+        x, y = a[kind], b[kind]
+        lines.append(f"{kind:<9}{x['n']:>4}  {x['recall@5']:>8.3f} {y['recall@5']:>8.3f}  {x['mrr@10']:>8.3f} "
+                     f"{y['mrr@10']:>8.3f}  {x['zero']:>8.1%} {y['zero']:>8.1%}")
+    misses = [r for r in ours if set(r["expect"]) - set(r["got"][:5])]
+    if misses:
+        lines.append("")
+        lines.append("Ours, expected pages missing from the top 5:")
+        for r in misses:
+            lines.append(f"  {r['q']} [{r['kind']}] missing {sorted(set(r['expect']) - set(r['got'][:5]))}"
+                         f" got {r['got'][:5]}")
+    return "\n".join(lines) + "\n"

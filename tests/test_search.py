@@ -1,0 +1,162 @@
+"""Korean search: the analysis rules, the sharded index, bytes on the wire, and quality in a browser."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, mkdocs_build
+from edugc.search import WordCache, build, shard_key, stub_index, word_tokens
+from searchkit import KINDS, by_kind, report, run_query, run_suite, serve
+
+QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+
+# Measured 2026-11-28 on the real content (see test-artifacts/search-report.txt): ours 0.985 recall@5 (default 0.780),
+# 0.887 MRR@10 (0.695), 0% zero-result (14%). The floors sit a little under, so a regression fails the suite.
+FLOOR = {"recall@5": 0.95, "mrr@10": 0.85, "zero": 0.02}
+
+
+# ── rules, without the analyser ──────────────────────────────────────────────
+
+def test_word_tokens_give_compound_parts_stems_and_the_word():
+    tokens = word_tokens("진로진학상담을", [("진로", "NNG"), ("진학", "NNG"), ("상담", "NNG"), ("을", "JKO")])
+    assert tokens[0] == "진로진학상담을"
+    for part in ("진로", "진학", "상담", "진로진학", "진학상담", "진로진학상담"):
+        assert part in tokens
+    assert "을" not in tokens
+    assert "고교학점제" in word_tokens("고교학점제는", [("고교", "NNG"), ("학점", "NNG"), ("제", "XSN"), ("는", "JX")])
+    assert "신청" in word_tokens("신청하려면", [("신청", "NNG"), ("하", "XSV"), ("려면", "EC")])
+
+
+def test_shard_key_lets_a_half_typed_syllable_find_its_shard():
+    assert shard_key("설명회") == shard_key("서") == "서"
+    assert shard_key("sw") == "sw" and shard_key("2027학년도") == "20"
+
+
+def fake_analyser():
+    table = {"대입설명회에": [("대입", "NNG"), ("설명회", "NNG"), ("에", "JKB")],
+             "대입": [("대입", "NNG")], "설명회": [("설명회", "NNG")],
+             "안내": [("안내", "NNG")], "신청하려면": [("신청", "NNG"), ("하", "XSV"), ("려면", "EC")]}
+    return lambda batch: [table.get(w, [(w, "NNG")]) for w in batch]
+
+
+def test_index_joins_spaced_words_and_shards_by_syllable(tmp_path):
+    docs = [{"location": "a/", "title": "대입 설명회 안내", "text": "<p>신청하려면 전화</p>"},
+            {"location": "a/#s", "title": "장소", "text": "대입설명회에 오세요"},
+            {"location": "b/", "title": "다른 글", "text": "안내"}]
+    cache = WordCache(tmp_path / "w.json", fake_analyser)
+    built = build(docs, cache)
+    manifest = json.loads(built.files[built.manifest_path])
+    assert manifest["pages"] == [0, 2] and manifest["documents"] == 3
+    shard = json.loads(built.files[manifest["shards"]["대"]])
+    assert {"대입", "대입설명회", "대입설명회에"} <= set(shard)       # 대입 설명회 meets 대입설명회
+    assert "신청" in json.loads(built.files[manifest["shards"]["시"]])
+    chunk = json.loads(built.files[manifest["chunks"] + "/0.json"])
+    assert chunk[0] == ["a/", "대입 설명회 안내", "신청하려면 전화"]   # readers see the original text
+    assert "하려면" in manifest["endings"]
+    stub = stub_index({"config": {"lang": ["ko"]}, "docs": docs}, "search/edugc/" + built.manifest_path)
+    assert stub["docs"] == [] and stub["config"]["edugc"].endswith(built.manifest_path)
+
+
+def test_word_cache_analyses_each_word_once(tmp_path):
+    calls = []
+
+    def factory():
+        analyse = fake_analyser()
+        return lambda batch: calls.append(list(batch)) or analyse(batch)
+
+    cache = WordCache(tmp_path / "w.json", factory)
+    cache.ensure(["대입", "안내", "대입"])
+    cache.save()
+    again = WordCache(tmp_path / "w.json", factory)
+    again.ensure(["대입", "안내"])
+    assert calls == [["대입", "안내"]] and again.analysed == 0
+
+
+def test_kiwi_splits_what_material_cannot(tmp_path):
+    cache = WordCache(tmp_path / "w.json")
+    words = ["진로진학상담을", "대입설명회에", "신청하려면", "2027학년도"]
+    cache.ensure(words)
+    tokens = {w: word_tokens(w, cache.morphemes(w)) for w in words}
+    assert {"상담", "진로진학상담"} <= set(tokens["진로진학상담을"])
+    assert {"설명회", "대입설명회"} <= set(tokens["대입설명회에"])
+    assert "신청" in tokens["신청하려면"]
+    assert "2027" in tokens["2027학년도"]
+
+
+# ── the real site ────────────────────────────────────────────────────────────
+
+def test_material_gets_a_search_index_without_documents(site_dir):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == []
+    assert (site_dir / "search" / "search_index.json").stat().st_size < 1024
+    manifest = site_dir / index["config"]["edugc"]
+    assert manifest.exists()
+    shards = json.loads(manifest.read_text(encoding="utf-8"))["shards"]
+    assert all((site_dir / "search" / "edugc" / f).exists() for f in shards.values())
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert "assets/javascripts/edugc-search." in html and "workers/search." not in html
+
+
+def test_no_index_bytes_before_the_box_is_used_then_only_the_shards_needed(site_dir, browser):
+    with serve(site_dir) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url[len(base):] if r.url.startswith(base) else r.url))
+        page.goto(base + "guides/susi/")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        assert not [u for u in requests if "search/edugc/" in u], requests
+        assert all(u.startswith(("http://127.0.0.1", "data:")) or not u.startswith("http") for u in requests)
+
+        got = run_query(page, base, "설명회")
+        assert "programs/admission-briefing/" in got[:5]
+        shards = [u for u in requests if "/edugc/t/" in u]
+        assert len(shards) == 1 and shards[0].startswith("search/edugc/t/c11c."), shards   # 설 → shard 서
+        assert len([u for u in requests if "/edugc/manifest." in u]) == 1
+
+        before = len(requests)
+        run_query(page, base, "설명")                       # same shard, already cached
+        assert not [u for u in requests[before:] if "/edugc/t/" in u or "/edugc/manifest." in u]
+        page.close()
+
+
+def test_results_show_the_original_text_highlighted(site_dir, browser):
+    with serve(site_dir) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base)
+        run_query(page, base, "상담")
+        marks = page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent)")
+        assert marks and all("상담" in m for m in marks)
+        titles = page.eval_on_selector_all(".md-search-result__item h1", "els => els.map(e => e.textContent)")
+        assert any("상시상담" in t for t in titles)           # 상담 found inside the compound, text intact
+        page.close()
+
+
+# ── quality, beside Material's default search ───────────────────────────────
+
+@pytest.fixture(scope="session")
+def default_search_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("default-search") / "site"
+    result = mkdocs_build(ROOT / "mkdocs.yml", out, site_url="https://gyoyuk.test/edu/",
+                          extra_env={"EDUGC_SEARCH": "false"})
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_search_quality_suite(site_dir, default_search_site, browser, artifacts):
+    assert len(QUERIES) >= 80 and {q["kind"] for q in QUERIES} == set(KINDS)
+    ours = run_suite(browser, site_dir, QUERIES)
+    default = run_suite(browser, default_search_site, QUERIES)
+    text = report(ours, default)
+    print("\n" + text)
+    (artifacts / "search-report.txt").write_text(text, encoding="utf-8")
+    a, b = by_kind(ours), by_kind(default)
+    assert a["all"]["recall@5"] >= FLOOR["recall@5"], text
+    assert a["all"]["mrr@10"] >= FLOOR["mrr@10"], text
+    assert a["all"]["zero"] <= FLOOR["zero"], text
+    for kind in KINDS:
+        assert a[kind]["recall@5"] >= b[kind]["recall@5"], f"{kind}: below Material's default\n{text}"
+        assert a[kind]["zero"] <= b[kind]["zero"], f"{kind}: more empty results than the default\n{text}"
