@@ -49,6 +49,8 @@ plugins:
   - edugc/content
   - edugc/newsletter
   - edugc/programs
+  - edugc/images
+  - edugc/print
   - search
 """
 
@@ -155,24 +157,10 @@ def artifacts() -> Path:
 @pytest.fixture(scope="session")
 def served_site(site_dir):
     """The real site served over HTTP under the sub-path /edu/, as a static host would."""
-    import functools
-    import http.server
-    import threading
+    from edugc.checks.serve import serve_folder
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def translate_path(self, path):
-            if not path.startswith("/edu/"):
-                return str(site_dir / "__outside_the_sub_path__")
-            return super().translate_path(path[len("/edu"):])
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/edu/"
-    server.shutdown()
+    with serve_folder(site_dir, "/edu/") as base:
+        yield base
 
 
 @pytest.fixture(scope="session", autouse=True)
