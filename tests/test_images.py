@@ -282,7 +282,6 @@ def test_project_build_refuses_a_corrupt_photo_and_keeps_the_old_site(project, t
 
 def _with_images_plugin(project) -> None:
     text = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("  - edugc/content\n", "  - edugc/content\n  - edugc/images\n")
     text = text.replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n")
     project.write("mkdocs.yml", text)
 

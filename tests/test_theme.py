@@ -295,3 +295,18 @@ def test_screenshots_light_and_dark_for_people_to_compare_with_krds(browser, ser
                 page.screenshot(path=str(artifacts / f"krds-{name}-{width}-{scheme}-view.png"))
                 page.screenshot(path=str(artifacts / f"krds-{name}-{width}-{scheme}.png"), full_page=True)
         context.close()
+
+
+def test_font_chunks_are_capped_so_no_page_can_pull_too_much_font():
+    from collections import Counter
+
+    from edugc.fonts.subset import FIRST_CHUNK, MAX_SYLLABLES
+
+    syllables = [chr(0xAC00 + i) for i in range(2000)]
+    counts = Counter({c: 2000 - i for i, c in enumerate(syllables)})
+    chunks = plan_chunks(counts, covered={ord(c) for c in syllables} | set(range(0x20, 0x7F)),
+                         limit=MAX_SYLLABLES[400])
+    hangul = "".join(c.chars for c in chunks)
+    assert sum(1 for ch in hangul if "\uac00" <= ch <= "\ud7a3") == MAX_SYLLABLES[400]
+    assert syllables[0] in chunks[0].chars and syllables[FIRST_CHUNK] not in chunks[0].chars
+    assert syllables[MAX_SYLLABLES[400]] not in hangul  # the rarest fall back to the system font

@@ -154,6 +154,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         title = source.title
         summary = source.summary or ""
         page.meta = {"title": html.escape(title), "description": html.escape(summary)}
+        if generated is not None and not generated.in_search:
+            page.meta["search"] = {"exclude": True}  # lists that repeat other pages: one hit per page is enough
         if doc and doc.meta.hide:
             page.meta["hide"] = list(doc.meta.hide)
         if doc and doc.kind in ("issue", "article", "notice"):

@@ -5,11 +5,10 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from ..programs import ProgramPages
 from ..programs.pages import SCRIPT, SCRIPT_FILE
-from ._files import add_generated, site_model, src_of
+from ._files import add_generated, site_model
 
 
 class ProgramsConfig(Config):
@@ -22,30 +21,16 @@ class ProgramsConfig(Config):
 class ProgramsPlugin(BasePlugin[ProgramsConfig]):
     supports_multiple_instances = False
 
-    def __init__(self) -> None:
-        self.unsearched: set[str] = set()
-
     # Program pages, the directory and its views, events, the archive and .ics files, from the model.
     def on_files(self, files: Files, *, config) -> Files:
         if not self.config.enabled:
             return files
         pages = ProgramPages(site_model(config), config.site_url or "http://localhost/", per_page=self.config.per_page)
-        self.unsearched = set()
         for page in pages.pages():
-            add_generated(files, config, page)
-            if not page.in_search:
-                self.unsearched.add(page.src)
+            add_generated(files, config, page)  # the content plugin keeps in_search=False pages out of search
         # The directory's filter script ships with the package, so any project using the plugin has it.
         files.append(File.generated(config, SCRIPT, abs_src_path=str(SCRIPT_FILE)))
         if self.config.calendars:
             for path, data in pages.calendars().items():
                 files.append(File.generated(config, path, content=data))
         return files
-
-    # Filtered views repeat the directory: one search hit a program is enough.
-    def on_page_markdown(self, markdown: str, *, page: Page, config, files: Files) -> str:
-        if not self.config.enabled:
-            return markdown
-        if src_of(page.file) in self.unsearched:
-            page.meta["search"] = {"exclude": True}
-        return markdown
