@@ -18,7 +18,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from ..search import WordCache, build, stub_index
+from ..search import DocCache, WordCache, build, stub_index
 
 log = logging.getLogger("mkdocs.plugins.edugc.search")
 
@@ -56,19 +56,21 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         index_path = site / "search" / "search_index.json"
         material = json.loads(index_path.read_text(encoding="utf-8"))
         started = time.perf_counter()
-        cache = WordCache(Path(config.config_file_path).parent / self.config.cache_dir / "words.json")
-        built = build(material.get("docs", []), cache)
+        cache_dir = Path(config.config_file_path).parent / self.config.cache_dir
+        cache, doc_cache = WordCache(cache_dir / "words.json"), DocCache(cache_dir / "docs.pickle")
+        built = build(material.get("docs", []), cache, doc_cache)
         cache.save()
+        doc_cache.save()
         out = site / "search" / "edugc"
         for rel, text in built.files.items():
             path = out / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        index_path.write_text(json.dumps(stub_index(material, f"search/edugc/{built.manifest_path}"),
+        index_path.write_text(json.dumps(stub_index(material, f"search/edugc/{built.base}", built.split),
                                          ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         worker = site / self.worker_url
         worker.parent.mkdir(parents=True, exist_ok=True)
         worker.write_text(self.worker_source, encoding="utf-8")
-        self.stats = {"documents": built.documents, "tokens": built.tokens, "analysed": cache.analysed,
+        self.stats = {"documents": built.documents, "tokens": built.tokens, "analysed": cache.analysed, "reused": built.reused,
                       "seconds": round(time.perf_counter() - started, 3)}
         log.debug("검색 색인: %s", self.stats)
