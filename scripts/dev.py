@@ -68,6 +68,12 @@ def ensure_system(required: bool) -> None:
     say(message + "  → 인쇄용 PDF·공유 카드처럼 이것이 필요한 부분만 빼고 미리보기를 엽니다.")
 
 
+def ensure_design_kit() -> None:
+    # KRDS tokens and Pretendard GOV come from the npm registry as pinned, verified tarballs (no node);
+    # offline, the installer says so and the site uses the system font stack.
+    subprocess.run([sys.executable, str(ROOT / "plugins/edugc/fonts/install.py")], cwd=ROOT)
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "help"
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -75,18 +81,21 @@ def main(argv: list[str]) -> int:
     if command == "serve":
         ensure_venv("")
         ensure_system(required=False)
+        ensure_design_kit()
         address = os.environ.get("ADDR", "127.0.0.1:8000")
         say(f"미리보기: http://{address}/  (글을 고치면 저절로 새로고침됩니다, 끝내려면 Ctrl+C)")
         return subprocess.call([str(BIN / "mkdocs"), "serve", "-a", address, *argv[1:]])
     if command == "test":
         ensure_venv("test")
         ensure_system(required=True)
+        ensure_design_kit()
         return subprocess.call([str(PY), "-m", "pytest", *argv[1:]])
     if command in ("check", "new-issue", "publish", "check-links"):
         ensure_venv("")
         return subprocess.call([str(BIN / "edugc"), command, *argv[1:]])
     if command == "build":
         ensure_venv("")
+        ensure_design_kit()
         return subprocess.call([str(BIN / "mkdocs"), "build", *argv[1:]])
     print(__doc__)
     print("사용법: python3 scripts/dev.py serve | test | build | check | new-issue | publish | check-links")

@@ -175,6 +175,14 @@ def served_site(site_dir):
     server.shutdown()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def design_kit():
+    """KRDS tokens and Pretendard GOV from the npm registry, as scripts/dev.py installs them, before any build."""
+    from edugc.fonts import install
+
+    assert install.ensure(), "KRDS·Pretendard GOV를 설치하지 못했습니다: python3 plugins/edugc/fonts/install.py"
+
+
 NEWSLETTER_ARTICLE = """\
 ---
 title: {title}

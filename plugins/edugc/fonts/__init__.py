@@ -9,9 +9,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 # Searched in order: fonts the project's set-up installs, then Debian's fonts-nanum.
 CANDIDATES = {
-    "regular": [ROOT / ".cache/fonts/PretendardGOV-Regular.otf", ROOT / ".cache/fonts/PretendardGOV-Regular.ttf",
+    "regular": [ROOT / ".cache/fonts/PretendardGOV-Regular.ttf", ROOT / ".cache/fonts/PretendardGOV-Regular.otf",
                 Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")],
-    "bold": [ROOT / ".cache/fonts/PretendardGOV-Bold.otf", ROOT / ".cache/fonts/PretendardGOV-Bold.ttf",
+    "bold": [ROOT / ".cache/fonts/PretendardGOV-Bold.ttf", ROOT / ".cache/fonts/PretendardGOV-Bold.otf",
              Path("/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf")],
 }
 

@@ -1,0 +1,186 @@
+"""Pretendard GOV for the web: subsets cut from the full font by how often the site uses each character.
+
+A whole-Hangul weight is ~263 KB of WOFF2, far past a phone's first-view budget. The site's text
+uses well under a thousand syllables, so the font is cut into unicode-range chunks in frequency
+order: chunk 0 holds ASCII, punctuation and the most used syllables (nearly every page needs only
+it), later chunks the rarer ones, and a browser downloads a chunk only when the page draws one of
+its characters. Each chunk is cached in .cache/fonts/subsets/ under a hash of the font and the
+characters, so a rebuild with the same text cuts nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from . import ROOT
+
+SUBSET_CACHE = ROOT / ".cache/fonts/subsets"
+FAMILY = "Pretendard GOV"
+# Static weights, not the variable font: for the same 600 syllables the variable file is ~149 KB
+# against ~63 KB per static weight, and the site draws only regular text and bold headings.
+WEIGHTS = {400: "PretendardGOV-Regular.otf", 700: "PretendardGOV-Bold.otf"}
+FIRST_CHUNK = 300   # most used syllables in chunk 0 (~48 KB per weight with ASCII)
+CHUNK = 100         # rarer syllables per later chunk (~12 KB per weight)
+RECIPE = "v3"       # bump when subsetting options change, to invalidate the cache
+
+
+BOLD_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "th", "dt"}
+# Elements our stylesheets set in bold; their text decides what the 700 weight must hold.
+BOLD_CLASSES = {"md-tabs__link", "md-header__topic", "md-nav__title", "md-nav__link--active", "md-button",
+                "gc-status", "gc-example", "gc-util__label", "md-path__item", "admonition-title"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+SKIP = {"script", "style", "svg", "template"}
+
+
+class TextCounter(HTMLParser):
+    """Counts the characters a page draws, all of them and those drawn bold (not scripts or styles)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.counts: Counter[str] = Counter()
+        self.bold: Counter[str] = Counter()
+        self._stack: list[tuple[str, bool, bool]] = []  # (tag, bold, skipped)
+
+    def _state(self) -> tuple[bool, bool]:
+        return (self._stack[-1][1], self._stack[-1][2]) if self._stack else (False, False)
+
+    def handle_starttag(self, tag, attrs):
+        bold, skip = self._state()
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag not in VOID:
+            self._stack.append((tag, bold or tag in BOLD_TAGS or bool(classes & BOLD_CLASSES), skip or tag in SKIP))
+        for name, value in attrs:
+            if name in ("alt", "title", "placeholder", "aria-label") and value:
+                self.counts.update(value)
+
+    def handle_endtag(self, tag):
+        for i in range(len(self._stack) - 1, -1, -1):
+            if self._stack[i][0] == tag:
+                del self._stack[i:]
+                break
+
+    def handle_data(self, data):
+        bold, skip = self._state()
+        if not skip:
+            self.counts.update(data)
+            if bold:
+                self.bold.update(data)
+
+
+def count_text(html: str) -> tuple[Counter[str], Counter[str]]:
+    """(every character drawn, the characters drawn bold) with how often each occurs."""
+    parser = TextCounter()
+    parser.feed(html)
+    return parser.counts, parser.bold
+
+
+@dataclass(frozen=True)
+class Chunk:
+    index: int
+    chars: str
+
+    def unicode_range(self) -> str:
+        """Compact CSS unicode-range: consecutive code points merged into ranges."""
+        points = sorted({ord(c) for c in self.chars})
+        ranges: list[tuple[int, int]] = []
+        for p in points:
+            if ranges and p == ranges[-1][1] + 1:
+                ranges[-1] = (ranges[-1][0], p)
+            else:
+                ranges.append((p, p))
+        return ", ".join(f"U+{a:X}" if a == b else f"U+{a:X}-{b:X}" for a, b in ranges)
+
+
+def plan_chunks(counts: Counter[str], covered: set[int]) -> list[Chunk]:
+    """Chunk 0: printable ASCII, every non-Hangul character used, the most used syllables; then the rest."""
+    used = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if ord(c) in covered and not c.isspace()]
+    hangul = [c for c in used if re.match(r"[\uac00-\ud7a3\u3131-\u318e]", c)]
+    others = [c for c in used if c not in set(hangul)]
+    ascii_ = [chr(p) for p in range(0x20, 0x7F) if p in covered]
+    first = "".join(dict.fromkeys(ascii_ + others + hangul[:FIRST_CHUNK]))
+    chunks = [Chunk(0, first)]
+    rest = hangul[FIRST_CHUNK:]
+    for i in range(0, len(rest), CHUNK):
+        chunks.append(Chunk(len(chunks), "".join(rest[i:i + CHUNK])))
+    return chunks
+
+
+class FontSource:
+    """One installed weight, loaded once and copied for each cut (fontTools subsets in place)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._blob: bytes | None = None
+        self.fingerprint = hashlib.sha256(f"{path.name}:{path.stat().st_size}:{RECIPE}".encode()).hexdigest()
+
+    def covered(self) -> set[int]:
+        from fontTools.ttLib import TTFont
+
+        return set(TTFont(self.path, lazy=True).getBestCmap())
+
+    def cut(self, chars: str) -> bytes:
+        import pickle
+
+        from fontTools import subset
+        from fontTools.ttLib import TTFont
+
+        if self._blob is None:
+            font = TTFont(self.path)
+            for tag in font.keys():
+                font[tag]  # load every table now, so the pickled copy is complete
+            self._blob = pickle.dumps(font)
+        font = pickle.loads(self._blob)
+        options = subset.Options()
+        options.flavor = "woff2"
+        # Kerning only: Hangul syllables are precomposed, and the other OpenType features (alternates,
+        # fractions, case forms) cost ~40% of chunk 0 for nothing the site draws. No vertical metrics either.
+        options.layout_features = ["kern"]
+        options.drop_tables += ["vhea", "vmtx", "VORG"]
+        options.hinting = False
+        options.desubroutinize = True
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=[ord(c) for c in chars])
+        subsetter.subset(font)
+        font.flavor = "woff2"  # the option only describes the output; the font object must be told too
+        out = io.BytesIO()
+        font.save(out)
+        return out.getvalue()
+
+
+@dataclass(frozen=True)
+class WebFile:
+    name: str
+    data: bytes
+
+
+def build_webfont(counts: dict[int, Counter[str]], font_dir: Path, url_prefix: str = "fonts/",
+                  cache: Path = SUBSET_CACHE) -> tuple[str, list[WebFile]]:
+    """(@font-face CSS, files to publish) from the characters drawn in each weight; ("", []) without fonts.
+
+    The bold weight is cut from the characters drawn bold only (headings, menus, labels): far fewer
+    than the whole text, so a page's bold chunks are small. A bold character the count missed is
+    drawn from the next font in the stack, never left blank."""
+    sources = {w: font_dir / name for w, name in WEIGHTS.items()}
+    if not all(p.exists() for p in sources.values()):
+        return "", []
+    loaded = {w: FontSource(p) for w, p in sources.items()}
+    covered = loaded[400].covered()
+    cache.mkdir(parents=True, exist_ok=True)
+    faces, files = [], []
+    for weight, source in loaded.items():
+        for chunk in plan_chunks(counts.get(weight, Counter()), covered):
+            key = hashlib.sha256(f"{source.fingerprint}:{chunk.chars}".encode()).hexdigest()[:16]
+            cached = cache / f"{key}.woff2"
+            if not cached.exists():
+                cached.write_bytes(source.cut(chunk.chars))
+            name = f"{Path(WEIGHTS[weight]).stem}.{chunk.index}.{key[:10]}.woff2"
+            files.append(WebFile(name, cached.read_bytes()))
+            faces.append(f'@font-face {{ font-family: "{FAMILY}"; font-style: normal; font-weight: {weight}; '
+                         f'font-display: swap; src: url("{url_prefix}{name}") format("woff2"); '
+                         f"unicode-range: {chunk.unicode_range()}; }}")
+    return "\n".join(faces) + "\n", files

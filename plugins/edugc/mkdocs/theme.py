@@ -1,0 +1,91 @@
+"""The KRDS theme adapter: writes the token stylesheet and the subset Pretendard GOV into the site."""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from ..fonts.install import CACHE
+from ..fonts.subset import FAMILY, build_webfont, count_text
+from ..theme import TokenError, Tokens, failing_pairs, stylesheet
+
+log = logging.getLogger("mkdocs.plugins.edugc.theme")
+
+
+class ThemeConfig(Config):
+    enabled = c.Type(bool, default=True)
+    stylesheet = c.Type(str, default="assets/krds.css")
+    # Self-hosted Pretendard GOV; off (or not installed) means the system font stack.
+    webfont = c.Type(bool, default=True)
+    font_dir = c.Type(str, default=str(CACHE / "fonts"))
+
+
+class ThemePlugin(BasePlugin[ThemeConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.tokens: Tokens | None = None
+        self.counts: dict[int, Counter[str]] = {400: Counter(), 700: Counter()}
+
+    # Read the KRDS tokens once and load our stylesheet last, so it wins over Material's defaults.
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        try:
+            self.tokens = Tokens.load()
+        except TokenError as err:
+            raise PluginError(str(err)) from None
+        failures = failing_pairs(self.tokens)
+        if failures:
+            raise PluginError("KRDS 색 조합이 WCAG AA에 못 미칩니다: " + "; ".join(failures))
+        if self.config.stylesheet not in config.extra_css:
+            config.extra_css.append(self.config.stylesheet)
+        return config
+
+    # Publish the font's licence (OFL) beside it; 저작권 links to it, so MkDocs must know the file.
+    def on_files(self, files: Files, *, config) -> Files:
+        if not self.config.enabled or not self.config.webfont:
+            return files
+        licence = Path(self.config.font_dir) / "PretendardGOV-LICENSE.txt"
+        text = licence.read_text(encoding="utf-8") if licence.exists() else "Pretendard GOV: SIL Open Font License 1.1\n"
+        files.append(File.generated(config, f"{Path(self.config.stylesheet).parent.as_posix()}/fonts/OFL.txt",
+                                    content=text))
+        return files
+
+    # Start every (re)build with an empty character count.
+    def on_pre_build(self, *, config) -> None:
+        if not self.config.enabled:
+            return
+        self.counts = {400: Counter(), 700: Counter()}
+
+    # Count the characters each page draws: the font is cut by how often the site uses them.
+    def on_post_page(self, output: str, *, page, config) -> str:
+        if not self.config.enabled or not self.config.webfont:
+            return output
+        every, bold = count_text(output)
+        self.counts[400].update(every)
+        self.counts[700].update(bold)
+        return output
+
+    # Write the subset font chunks and the one theme stylesheet into the built site.
+    def on_post_build(self, *, config) -> None:
+        if not self.config.enabled or self.tokens is None:
+            return
+        target = Path(config.site_dir) / self.config.stylesheet
+        faces, files = ("", [])
+        if self.config.webfont:
+            faces, files = build_webfont(self.counts, Path(self.config.font_dir))
+            if not files:
+                log.info("Pretendard GOV가 설치되지 않아 시스템 글꼴로 만듭니다 (python3 plugins/edugc/fonts/install.py).")
+        for file in files:
+            out = target.parent / "fonts" / file.name
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(file.data)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(stylesheet(self.tokens, faces, FAMILY if files else None), encoding="utf-8")
