@@ -29,9 +29,6 @@ TITLE_BONUS = 10
 PAGE_TITLE_BONUS = 20
 MAX_ENDING = 4
 SPLIT_BYTES = 48_000  # a shard larger than this (JSON, ~15 KB gzip) is split by its second syllable
-# Tags of what may follow a noun inside one word and be stripped by the browser (particles, endings,
-# 하다/되다/이다): a word that is a noun plus these is not indexed as typed, its noun is.
-ENDING_TAGS = ("J", "E", "XSV", "XSA", "VCP", "VCN")
 
 TAG = re.compile(r"<[^>]+>")
 SPACE = re.compile(r"\s+")
@@ -118,27 +115,10 @@ class _Words:
         hit = self.memo.get(word)
         if hit is None:
             morphemes = self.cache.morphemes(word)
-            tokens = word_tokens(word, morphemes)
-            head = leading_noun(morphemes)
-            if len(tokens) > 1 and _noun_plus_ending(word, head, morphemes):
-                tokens = tokens[1:]   # 학생들이 → 학생들, 학생: the browser strips 이 from a typed 학생들이
-            hit = self.memo[word] = (tokens, head)
+            # The word as written stays a token: a query typed the same way (신청하려면) ranks the
+            # pages that say exactly that above those that only share its noun.
+            hit = self.memo[word] = (word_tokens(word, morphemes), leading_noun(morphemes))
         return hit
-
-
-def _noun_plus_ending(word: str, head: str, morphemes: list[tuple[str, str]]) -> bool:
-    if not head or not word.startswith(head) or word == head:
-        return False
-    rest = word[len(head):]
-    if len(rest) > MAX_ENDING or not all(HANGUL.match(ch) for ch in rest):
-        return False
-    taken = ""
-    for form, tag in morphemes:
-        if len(taken) >= len(head):
-            if not tag.split("-")[0].startswith(ENDING_TAGS):
-                return False
-        taken += normalise(form)
-    return True
 
 
 def _doc_weights(title_words: list[str], text_words: list[str], analysed: _Words,

@@ -5,7 +5,9 @@
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var ROOT = new URL("../../", self.location.href);   // this file lives in assets/javascripts/
-var MAX_PAGES = 20;
+/* Material renders ten results at once and the rest only on scroll; fetching and sending more costs a
+ * phone bytes and a round trip for results nobody sees. A page shows its three best sections. */
+var MAX_PAGES = 10, MAX_SECTIONS = 3;
 
 var indexUrl = null, manifest = null, manifestPromise = null, splitSet = {};
 var shardCache = {}, chunkCache = {}, latest = 0;
@@ -284,6 +286,7 @@ function search(query) {
           text: highlight(artRow[2], marksFor(art)), score: g.rank, terms: termsShown});
         g.docs.filter(function (d) { return d.id !== g.page; })
           .sort(function (a, b) { return b.score - a.score; })
+          .slice(0, MAX_SECTIONS)
           .forEach(function (d) {
             var r = row(d.id);
             docsOut.push({location: r[0], title: highlight(r[1], marksFor(d)), text: highlight(r[2], marksFor(d)),
