@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, mkdocs_build
-from edugc.search import DocCache, WordCache, build, shard_key, stub_index, word_tokens
+from edugc.search import BuiltStore, DocCache, WordCache, build, shard_key, stub_index, word_tokens
 from edugc.search.index import split_key
 from searchkit import KINDS, by_kind, report, run_query, run_suite, serve
 
@@ -87,6 +87,15 @@ def test_document_cache_makes_an_unchanged_rebuild_skip_analysis(tmp_path):
     assert again.files == first.files and again.reused == 2 and not calls
     edited = build([docs[0], {**docs[1], "text": "대입 상담"}], words, DocCache(tmp_path / "d.pickle"))
     assert edited.reused == 1 and edited.base != first.base
+
+
+def test_built_store_gives_back_the_whole_index_for_the_same_material_index(tmp_path):
+    built = build([{"location": "a/", "title": "대입", "text": "안내"}], WordCache(None, fake_analyser))
+    store = BuiltStore(tmp_path / "built.json")
+    store.save(BuiltStore.key(b"one"), built, '{"docs":[]}')
+    again = BuiltStore(tmp_path / "built.json").load(BuiltStore.key(b"one"))
+    assert again and again[0].files == built.files and again[0].base == built.base and again[1] == '{"docs":[]}'
+    assert store.load(BuiltStore.key(b"two")) is None
 
 
 def test_word_cache_analyses_each_word_once(tmp_path):

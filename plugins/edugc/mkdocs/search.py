@@ -18,7 +18,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from ..search import DocCache, WordCache, build, stub_index
+from ..search import BuiltStore, DocCache, WordCache, build, stub_index
 
 log = logging.getLogger("mkdocs.plugins.edugc.search")
 
@@ -54,23 +54,32 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         site = Path(config.site_dir)
         index_path = site / "search" / "search_index.json"
-        material = json.loads(index_path.read_text(encoding="utf-8"))
         started = time.perf_counter()
         cache_dir = Path(config.config_file_path).parent / self.config.cache_dir
-        cache, doc_cache = WordCache(cache_dir / "words.json"), DocCache(cache_dir / "docs.pickle")
-        built = build(material.get("docs", []), cache, doc_cache)
-        cache.save()
-        doc_cache.save()
+        raw = index_path.read_bytes()
+        store, key = BuiltStore(cache_dir / "built.json"), BuiltStore.key(raw)
+        cache = WordCache(None)
+        hit = store.load(key)
+        if hit:
+            built, stub = hit
+        else:
+            material = json.loads(raw)
+            cache, doc_cache = WordCache(cache_dir / "words.json"), DocCache(cache_dir / "docs.pickle")
+            built = build(material.get("docs", []), cache, doc_cache)
+            cache.save()
+            doc_cache.save()
+            stub = json.dumps(stub_index(material, f"search/edugc/{built.base}", built.split),
+                              ensure_ascii=False, separators=(",", ":"))
+            store.save(key, built, stub)
         out = site / "search" / "edugc"
+        for folder in {(out / rel).parent for rel in built.files}:
+            folder.mkdir(parents=True, exist_ok=True)
         for rel, text in built.files.items():
-            path = out / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        index_path.write_text(json.dumps(stub_index(material, f"search/edugc/{built.base}", built.split),
-                                         ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            (out / rel).write_text(text, encoding="utf-8")
+        index_path.write_text(stub, encoding="utf-8")
         worker = site / self.worker_url
         worker.parent.mkdir(parents=True, exist_ok=True)
         worker.write_text(self.worker_source, encoding="utf-8")
-        self.stats = {"documents": built.documents, "tokens": built.tokens, "analysed": cache.analysed, "reused": built.reused,
-                      "seconds": round(time.perf_counter() - started, 3)}
+        self.stats = {"documents": built.documents, "tokens": built.tokens, "analysed": cache.analysed,
+                      "reused": built.reused, "whole": bool(hit), "seconds": round(time.perf_counter() - started, 3)}
         log.debug("검색 색인: %s", self.stats)

@@ -277,6 +277,41 @@ def build(docs: list[dict], cache: WordCache, doc_cache: DocCache | None = None)
     return out
 
 
+class BuiltStore:
+    """The last index built, kept whole beside the caches and named by a hash of Material's index file:
+    a rebuild whose pages did not change writes it out again and indexes nothing."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+
+    @staticmethod
+    def key(material_index: bytes) -> str:
+        return hashlib.sha1(f"{INDEX_VERSION}\0".encode() + material_index).hexdigest()
+
+    def load(self, key: str) -> tuple[BuiltIndex, str] | None:
+        if not (self.path and self.path.exists()):
+            return None
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data["key"] != key:
+                return None
+            built = BuiltIndex(files=data["files"], base=data["base"], documents=data["documents"],
+                               tokens=data["tokens"], reused=data["documents"], split=data["split"])
+            return built, data["stub"]
+        except (ValueError, KeyError):
+            return None
+
+    def save(self, key: str, built: BuiltIndex, stub: str) -> None:
+        if not self.path:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"key": key, "base": built.base, "documents": built.documents, "tokens": built.tokens,
+                                   "split": built.split, "stub": stub, "files": built.files}, ensure_ascii=False),
+                       encoding="utf-8")
+        tmp.replace(self.path)
+
+
 def stub_index(material_index: dict, index_url: str, split: str = "") -> dict:
     """What Material's main script fetches on every page load: its config, no documents."""
     # Material hands only `config` and `docs` to the worker, so the index folder rides in config.
