@@ -49,6 +49,8 @@ plugins:
   - edugc/content
   - edugc/newsletter
   - edugc/programs
+  - edugc/images
+  - edugc/print
   - search
 """
 

@@ -295,7 +295,6 @@ CLOSING = """\
 
 
 def test_a_program_past_its_close_date_never_fails_a_build(project, tmp_path):
-    project.write("mkdocs.yml", MINI_MKDOCS.replace("  - edugc/content\n", "  - edugc/content\n  - edugc/programs\n"))
     project.write("data/programs.yml", (ROOT / "tests" / "conftest.py").read_text(encoding="utf-8")
                   .split('MINI_PROGRAMS = """\\\n', 1)[1].split('"""', 1)[0] + CLOSING)
     project.write("data/events.yml", EVENT.replace("always-counselling", "winter-camp"))

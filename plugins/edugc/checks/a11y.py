@@ -22,8 +22,9 @@ KWCAG_SCRIPT = """
   for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, label[for]')) {
     const r = el.getBoundingClientRect();
     const style = getComputedStyle(el);
-    if (!r.width || !r.height || style.visibility === 'hidden' || style.opacity === '0' ||
+    if (r.width <= 2 || r.height <= 2 || style.visibility === 'hidden' || style.opacity === '0' ||
         style.pointerEvents === 'none' || el.closest('[hidden]')) continue;
+    // Visually hidden until focused (a skip link) or 1 px: not a tap target on screen.
     if (el.tagName === 'A' && inText(el)) continue;   // WCAG 2.5.8 exception: targets inside running text
     if (r.width < 44 || r.height < 44)
       out.small.push({html: el.outerHTML.slice(0, 100), w: Math.round(r.width), h: Math.round(r.height)});

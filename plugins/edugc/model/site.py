@@ -15,7 +15,7 @@ from typing import Iterable
 from . import clock
 from .problems import ContentError, Problems
 from .schema import (
-    ArticleMeta, Event, GuideMeta, IssueMeta, PageMeta, Program, SiteInfo,
+    ArticleMeta, Event, GuideMeta, ImageConsent, IssueMeta, PageMeta, Program, SiteInfo,
 )
 from .slugs import slugify
 from .source import Located, nfc, parse_yaml, read_text, split_front_matter
@@ -384,6 +384,27 @@ def _check_images(docs: dict[str, Doc], content: Path, content_dir: str, problem
             if not alt.strip():
                 problems.add(f"{content_dir}/{doc.src}", line, f"그림 '{src}'에 대체 텍스트(alt)가 없습니다",
                              "![그림을 설명하는 문장](파일) 처럼 대괄호 안에 설명을 쓰세요 (화면낭독기 사용자를 위해)")
+            if target.exists():
+                _check_consent(target, f"{content_dir}/{base / src}", f"{content_dir}/{doc.src}", line, problems)
+
+
+def _check_consent(image: Path, shown: str, page: str, line: int, problems: Problems) -> None:
+    """A photo marked as showing people is published only with recorded consent (초상권 동의)."""
+    sidecar = image.with_name(image.name + ".yml")
+    if not sidecar.exists():
+        return
+    rel = f"{shown}.yml"
+    text = read_text(sidecar, rel, problems)
+    located = parse_yaml(text, rel, problems) if text is not None else None
+    if located is None:
+        return
+    if located.data is None:
+        located.data = {}
+    consent = validate(ImageConsent, located, rel, problems)
+    if consent is not None and consent.people and not consent.consent:
+        problems.add(page, line, f"그림 '{shown}'에 사람이 나오지만 초상권 동의가 기록되지 않아 게시할 수 없습니다",
+                     f"동의서를 받았으면 {rel}에 'consent: true'와 consent_note(동의서 보관 위치)를 쓰고, "
+                     "아니면 얼굴이 알아보이지 않는 사진으로 바꾸세요")
 
 
 def _check_references(docs, events, event_lines, program_by_id, content_dir, data_dir, problems: Problems) -> None:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from ..pages.urls import relative
 
-_ATTR_RE = re.compile(r'(\s)(href|src|id|for|aria-describedby|aria-labelledby)="([^"]*)"')
+_ATTR_RE = re.compile(r'(\s)(href|src|srcset|id|for|aria-describedby|aria-labelledby)="([^"]*)"')
 _LINK_RE = re.compile(r'<a\s[^>]*?href="(https?://[^"]+)"[^>]*>.*?</a>', re.S)
 _HEADING_RE = re.compile(r"<(/?)h([1-6])(?=[\s>])")
 _SCHEMES = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:")
@@ -42,6 +42,13 @@ def move_fragment(fragment: str, from_url: str, to_url: str, prefix: str) -> str
         raw = html.unescape(value)
         if name in ("id", "for", "aria-describedby", "aria-labelledby"):
             new = " ".join(f"{prefix}{part}" for part in raw.split())
+        elif name == "srcset":  # edugc/images: '<url> 480w, <url> 960w'
+            parts = []
+            for candidate in raw.split(","):
+                url, _, width = candidate.strip().partition(" ")
+                target = site_path(from_url, url)
+                parts.append((url if target is None else relative(to_url, target)) + (f" {width}" if width else ""))
+            new = ", ".join(parts)
         elif raw.startswith("#"):
             new = f"#{prefix}{raw[1:]}" if len(raw) > 1 else raw
         else:
