@@ -38,6 +38,30 @@ def page_path(href: str, base: str) -> str:
     return path[len(base_path):] if path.startswith(base_path) else path
 
 
+# Counts the queries Material posts to its search worker and the time of the last query and result,
+# so a test knows when the answer to the last query is on screen instead of waiting for it to settle.
+WATCH_WORKER = """
+window.__gcQ = {queries: 0, lastQuery: 0, lastResult: 0};
+const GcWorker = window.Worker;
+window.Worker = function (url, opts) {
+  const w = new GcWorker(url, opts), post = w.postMessage.bind(w);
+  w.postMessage = (msg, ...rest) => {
+    if (msg && msg.type === 2) { window.__gcQ.queries++; window.__gcQ.lastQuery = performance.now(); }
+    return post(msg, ...rest);
+  };
+  w.addEventListener('message', e => { if (e.data && e.data.type === 3) window.__gcQ.lastResult = performance.now(); });
+  return w;
+};
+"""
+SETTLED = """n => { const q = window.__gcQ;
+  return q.queries > n && q.lastResult > q.lastQuery && performance.now() - q.lastQuery > 150 }"""
+
+
+def watch_worker(page) -> None:
+    """Before the first goto: let run_query wait for the worker's answer rather than for a quiet list."""
+    page.add_init_script(WATCH_WORKER)
+
+
 def run_query(page, base: str, query: str, *, timeout: float = 5000) -> list[str]:
     """Clear the box, type the query, press End (Hangul typing fires no keyup), read result pages."""
     box = page.locator(QUERY_INPUT)
@@ -47,8 +71,15 @@ def run_query(page, base: str, query: str, *, timeout: float = 5000) -> list[str
     page.wait_for_function(
         "sel => { const m = document.querySelector(sel); return m && m.textContent.includes('입력하세요') }",
         arg=META, timeout=timeout)
+    watched = page.evaluate("window.__gcQ ? window.__gcQ.queries : -1")
     box.type(query)
     box.press("End")
+    if watched >= 0:
+        # The last query's answer arrived (our worker drops stale ones, Material's answers in order)
+        # and nothing was typed for 150 ms; Material renders it before the next frame.
+        page.wait_for_function(SETTLED, arg=watched, timeout=timeout)
+        page.evaluate("new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
+        return _result_pages(page, base)
     # Results or 'no results' for *this* query: wait until the list settles.
     page.wait_for_function(
         """([sel, meta]) => { const m = document.querySelector(meta);
@@ -65,6 +96,10 @@ def run_query(page, base: str, query: str, *, timeout: float = 5000) -> list[str
         # Settled: unchanged for three looks, or for eight if empty (the last key may still be loading).
         if stable >= (8 if now.endswith("|") else 3):
             break
+    return _result_pages(page, base)
+
+
+def _result_pages(page, base: str) -> list[str]:
     hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
     seen: list[str] = []
     for href in hrefs:
@@ -96,6 +131,7 @@ def run_suite(browser, site: Path, queries: list[dict]) -> list[dict]:
     rows = []
     with serve(site) as base:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
+        watch_worker(page)
         page.goto(base)
         page.wait_for_load_state("networkidle")
         for q in queries:

@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, mkdocs_build
-from edugc.search import WordCache, build, shard_key, stub_index, word_tokens
+from edugc.search import BuiltStore, DocCache, WordCache, build, shard_key, stub_index, word_tokens
+from edugc.search.index import split_key
 from searchkit import KINDS, by_kind, report, run_query, run_suite, serve
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
@@ -30,9 +31,10 @@ def test_word_tokens_give_compound_parts_stems_and_the_word():
     assert "신청" in word_tokens("신청하려면", [("신청", "NNG"), ("하", "XSV"), ("려면", "EC")])
 
 
-def test_shard_key_lets_a_half_typed_syllable_find_its_shard():
-    assert shard_key("설명회") == shard_key("서") == "서"
+def test_shard_keys_are_first_syllables_then_a_jongless_second_in_big_shards():
+    assert shard_key("설명회") == "설" and shard_key("서류") == "서"
     assert shard_key("sw") == "sw" and shard_key("2027학년도") == "20"
+    assert split_key("학생부") == split_key("학새우") == "학새" and split_key("학") == "학"
 
 
 def fake_analyser():
@@ -49,15 +51,51 @@ def test_index_joins_spaced_words_and_shards_by_syllable(tmp_path):
     cache = WordCache(tmp_path / "w.json", fake_analyser)
     built = build(docs, cache)
     manifest = json.loads(built.files[built.manifest_path])
-    assert manifest["pages"] == [0, 2] and manifest["documents"] == 3
-    shard = json.loads(built.files[manifest["shards"]["대"]])
-    assert {"대입", "대입설명회", "대입설명회에"} <= set(shard)       # 대입 설명회 meets 대입설명회
-    assert "신청" in json.loads(built.files[manifest["shards"]["시"]])
-    chunk = json.loads(built.files[manifest["chunks"] + "/0.json"])
+    assert manifest["sizes"] == [2, 1] and manifest["documents"] == 3
+    shard = json.loads(built.files[built.base + "t/b300.json"])                      # 대
+    assert {"대입", "대입설명회"} <= set(shard)                        # 대입 설명회 meets 대입설명회
+    assert "신청" in json.loads(built.files[built.base + "t/c2e0.json"])           # 신
+    chunk = json.loads(built.files[built.base + "d/0.json"])
     assert chunk[0] == ["a/", "대입 설명회 안내", "신청하려면 전화"]   # readers see the original text
-    assert "하려면" in manifest["endings"]
-    stub = stub_index({"config": {"lang": ["ko"]}, "docs": docs}, "search/edugc/" + built.manifest_path)
-    assert stub["docs"] == [] and stub["config"]["edugc"].endswith(built.manifest_path)
+    assert chunk[1] == ["#s", "장소", "대입설명회에 오세요"]             # a section names its anchor only
+    assert "하려면" in manifest["endings"] and "에" in manifest["endings"]
+    stub = stub_index({"config": {"lang": ["ko"]}, "docs": docs}, "search/edugc/" + built.base, built.split)
+    assert stub["docs"] == [] and stub["config"]["edugc"].endswith(built.base)
+
+
+def test_big_shards_split_by_second_syllable_and_the_split_is_named_in_config(tmp_path, monkeypatch):
+    import edugc.search.index as index
+    monkeypatch.setattr(index, "SPLIT_BYTES", 10)
+    docs = [{"location": "a/", "title": "학생 학부모", "text": "학 학생부 학새우"}]
+    built = build(docs, WordCache(None, fake_analyser))
+    files = {k[len(built.base):] for k in built.files}
+    assert built.split == "학"
+    assert {"t/d559.json", "t/d559-c0c8.json", "t/d559-bd80.json"} <= files    # 학, 학새, 학부
+    second = set(json.loads(built.files[built.base + "t/d559-c0c8.json"]))
+    assert {"학생", "학생부", "학새우"} <= second and "학부모" not in second
+    assert set(json.loads(built.files[built.base + "t/d559.json"])) == {"학"}
+
+
+def test_document_cache_makes_an_unchanged_rebuild_skip_analysis(tmp_path):
+    docs = [{"location": "a/", "title": "대입 설명회", "text": "신청하려면 전화"},
+            {"location": "b/", "title": "안내", "text": "대입"}]
+    first = build(docs, WordCache(None, fake_analyser), cache := DocCache(tmp_path / "d.pickle"))
+    cache.save()
+    calls = []
+    words = WordCache(None, lambda: calls.append(1) or fake_analyser())
+    again = build(docs, words, DocCache(tmp_path / "d.pickle"))
+    assert again.files == first.files and again.reused == 2 and not calls
+    edited = build([docs[0], {**docs[1], "text": "대입 상담"}], words, DocCache(tmp_path / "d.pickle"))
+    assert edited.reused == 1 and edited.base != first.base
+
+
+def test_built_store_gives_back_the_whole_index_for_the_same_material_index(tmp_path):
+    built = build([{"location": "a/", "title": "대입", "text": "안내"}], WordCache(None, fake_analyser))
+    store = BuiltStore(tmp_path / "built.json")
+    store.save(BuiltStore.key(b"one"), built, '{"docs":[]}')
+    again = BuiltStore(tmp_path / "built.json").load(BuiltStore.key(b"one"))
+    assert again and again[0].files == built.files and again[0].base == built.base and again[1] == '{"docs":[]}'
+    assert store.load(BuiltStore.key(b"two")) is None
 
 
 def test_word_cache_analyses_each_word_once(tmp_path):
@@ -92,10 +130,9 @@ def test_material_gets_a_search_index_without_documents(site_dir):
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["docs"] == []
     assert (site_dir / "search" / "search_index.json").stat().st_size < 1024
-    manifest = site_dir / index["config"]["edugc"]
-    assert manifest.exists()
-    shards = json.loads(manifest.read_text(encoding="utf-8"))["shards"]
-    assert all((site_dir / "search" / "edugc" / f).exists() for f in shards.values())
+    folder = site_dir / index["config"]["edugc"]
+    keys = json.loads((folder / "m.json").read_text(encoding="utf-8"))["keys"]
+    assert keys and all((folder / "t" / f"{'-'.join(f'{ord(c):x}' for c in k)}.json").exists() for k in keys)
     html = (site_dir / "index.html").read_text(encoding="utf-8")
     assert "assets/javascripts/edugc-search." in html and "workers/search." not in html
 
@@ -113,13 +150,13 @@ def test_no_index_bytes_before_the_box_is_used_then_only_the_shards_needed(site_
 
         got = run_query(page, base, "설명회")
         assert "programs/admission-briefing/" in got[:5]
-        shards = [u for u in requests if "/edugc/t/" in u]
-        assert len(shards) == 1 and shards[0].startswith("search/edugc/t/c11c."), shards   # 설 → shard 서
-        assert len([u for u in requests if "/edugc/manifest." in u]) == 1
+        shards = [u for u in requests if "search/edugc/" in u and "/t/" in u]
+        assert len(shards) == 1 and shards[0].endswith("/t/c124.json"), shards   # 설명회 → shard 설
+        assert len([u for u in requests if u.endswith("/m.json")]) == 1
 
         before = len(requests)
         run_query(page, base, "설명")                       # same shard, already cached
-        assert not [u for u in requests[before:] if "/edugc/t/" in u or "/edugc/manifest." in u]
+        assert not [u for u in requests[before:] if "/edugc/" in u and "/d/" not in u]
         page.close()
 
 

@@ -19,7 +19,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from ..search import WordCache, build, stub_index
+from ..search import BuiltStore, DocCache, WordCache, build, stub_index
 from ..search.analyse import source_words
 from ._files import site_model
 
@@ -99,34 +99,49 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         site = Path(config.site_dir)
         index_path = site / "search" / "search_index.json"
-        material = json.loads(index_path.read_text(encoding="utf-8"))
+        raw = index_path.read_bytes()
+        material = None
         if self.incremental and self.page_entries:  # every page's documents, also those not rendered again
+            material = json.loads(raw)
             material["docs"] = [e for entries in self.page_entries.values() for e in entries]
+            raw = json.dumps(material, ensure_ascii=False, sort_keys=True).encode()
         if self.incremental and (site / self.worker_url).exists():
-            threading.Thread(target=self._write, args=(config, site, index_path, material), daemon=True).start()
+            threading.Thread(target=self._write, args=(config, site, index_path, raw, material), daemon=True).start()
             return
-        self._write(config, site, index_path, material)
+        self._write(config, site, index_path, raw, material)
 
-    def _write(self, config, site: Path, index_path: Path, material: dict) -> None:
+    def _write(self, config, site: Path, index_path: Path, raw: bytes, material: dict | None) -> None:
         with self.lock:
-            self._write_locked(config, site, index_path, material)
+            self._write_locked(config, site, index_path, raw, material)
 
-    def _write_locked(self, config, site: Path, index_path: Path, material: dict) -> None:
+    def _write_locked(self, config, site: Path, index_path: Path, raw: bytes, material: dict | None) -> None:
         started = time.perf_counter()
-        cache = self.cache or WordCache(Path(config.config_file_path).parent / self.config.cache_dir / "words.json")
+        cache_dir = Path(config.config_file_path).parent / self.config.cache_dir
+        # The whole index is kept under the hash of Material's: an unchanged rebuild indexes nothing.
+        store, key = BuiltStore(cache_dir / "built.json"), BuiltStore.key(raw)
+        cache = self.cache or WordCache(cache_dir / "words.json")
         self.cache = cache
-        built = build(material.get("docs", []), cache)
-        cache.save()
+        hit = store.load(key)
+        if hit:
+            built, stub = hit
+        else:
+            material = material if material is not None else json.loads(raw)
+            doc_cache = DocCache(cache_dir / "docs.pickle")
+            built = build(material.get("docs", []), cache, doc_cache)
+            cache.save()
+            doc_cache.save()
+            stub = json.dumps(stub_index(material, f"search/edugc/{built.base}", built.split),
+                              ensure_ascii=False, separators=(",", ":"))
+            store.save(key, built, stub)
         out = site / "search" / "edugc"
+        for folder in {(out / rel).parent for rel in built.files}:
+            folder.mkdir(parents=True, exist_ok=True)
         for rel, text in built.files.items():
-            path = out / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        index_path.write_text(json.dumps(stub_index(material, f"search/edugc/{built.manifest_path}"),
-                                         ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            (out / rel).write_text(text, encoding="utf-8")
+        index_path.write_text(stub, encoding="utf-8")
         worker = site / self.worker_url
         worker.parent.mkdir(parents=True, exist_ok=True)
         worker.write_text(self.worker_source, encoding="utf-8")
         self.stats = {"documents": built.documents, "tokens": built.tokens, "analysed": cache.analysed,
-                      "seconds": round(time.perf_counter() - started, 3)}
+                      "reused": built.reused, "whole": bool(hit), "seconds": round(time.perf_counter() - started, 3)}
         log.debug("검색 색인: %s", self.stats)

@@ -1,10 +1,13 @@
-"""The sharded search index: postings split by the first syllable of a term, documents in chunks.
+"""The sharded search index: postings split by the first syllable of a term, results in per-page files.
 
-Layout under search/edugc/ (all JSON, served gzip by any static host):
-  manifest.<hash>.json   shard keys → files, the page boundaries, the endings list
-  t/<key>.<hash>.json    {token: [doc delta, weight, doc delta, weight, ...]}
-  d/<hash>/<n>.json      [[location, title, text], ...]: page n's article and sections, for results
-The browser fetches the manifest when the reader first searches, then only the shards a query needs.
+Layout under search/edugc/<version>/ (all JSON, served gzip by any static host); <version> names the
+whole index by its content, so the worker can name any file without first reading the manifest:
+  m.json         the number of documents, documents per page, the shard keys, the endings list
+  t/<key>.json   {token: [doc delta, weight, doc delta, weight, ...]}: tokens opening with syllable <key>;
+                 a large shard is split by the second syllable too (t/<학새>.json holds 학생, 학생부)
+  d/<n>.json     [[path, title, teaser], [#anchor, title, teaser], ...]: page n's article and sections
+The browser fetches the manifest and the shards a query needs when the reader first searches, then the
+result files of the top pages only.
 """
 from __future__ import annotations
 
@@ -12,19 +15,25 @@ import hashlib
 import html
 import json
 import math
+import pickle
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .analyse import HANGUL, WordCache, leading_noun, normalise, word_tokens, words
 
-SNIPPET = 360         # characters of a section kept for its result teaser
+INDEX_VERSION = 3
+SNIPPET = 160         # characters of a section kept for its teaser: Material shows two or three lines
 TITLE_BONUS = 10
 PAGE_TITLE_BONUS = 20
 MAX_ENDING = 4
+SPLIT_BYTES = 48_000  # a shard larger than this (JSON, ~15 KB gzip) is split by its second syllable
 
 TAG = re.compile(r"<[^>]+>")
 SPACE = re.compile(r"\s+")
+# Weight of a token seen n times: a few coarse steps (they only order results; few numbers gzip well).
+WEIGHT = [0] + [min(9, 2 + round(2 * math.log(n))) for n in range(1, 200)]
 
 
 def plain(fragment: str) -> str:
@@ -32,17 +41,38 @@ def plain(fragment: str) -> str:
     return SPACE.sub(" ", html.unescape(TAG.sub(" ", fragment or ""))).strip()
 
 
+def teaser(text: str) -> str:
+    if len(text) <= SNIPPET:
+        return text
+    cut = text[:SNIPPET]
+    space = cut.rfind(" ", SNIPPET - 24)
+    return (cut[:space] if space > 0 else cut) + "…"
+
+
 def shard_key(token: str) -> str:
-    """First syllable without its final consonant, so a half-typed 서 and a finished 설 share a shard;
-    Latin letters and digits by their first two characters."""
+    """The token's first syllable (a finished syllable: the browser reads every shard a half-typed
+    last syllable may still become); Latin letters and digits by their first two characters."""
     first = token[0]
-    code = ord(first)
-    if 0xAC00 <= code <= 0xD7A3:
-        return chr(0xAC00 + (code - 0xAC00) // 28 * 28)
     if first.isascii() and first.isalnum():
         head = token[:2]
         return head if head.isascii() else first
     return first
+
+
+def jongless(ch: str) -> str:
+    """A syllable without its final consonant (설 → 서): what a half-typed syllable may still become."""
+    code = ord(ch)
+    if 0xAC00 <= code <= 0xD7A3:
+        return chr(0xAC00 + (code - 0xAC00) // 28 * 28)
+    return ch
+
+
+def split_key(token: str) -> str:
+    """In a shard too large to fetch whole, tokens of two syllables or more move to a shard keyed by
+    their first syllable and their second without its final consonant (학생 → 학새, like 학새우)."""
+    if len(token) >= 2 and HANGUL.match(token[0]) and HANGUL.match(token[1]):
+        return token[0] + jongless(token[1])
+    return token[0]
 
 
 def key_file(key: str) -> str:
@@ -56,9 +86,15 @@ def digest(text: str) -> str:
 @dataclass
 class BuiltIndex:
     files: dict[str, str] = field(default_factory=dict)   # path under search/edugc/ → JSON text
-    manifest_path: str = ""
+    base: str = ""                                         # <version>/, the folder of every file
     documents: int = 0
     tokens: int = 0
+    reused: int = 0                                        # documents whose tokens came from the cache
+    split: str = ""                                        # first syllables whose shards are split
+
+    @property
+    def manifest_path(self) -> str:
+        return self.base + "m.json"
 
 
 class _Words:
@@ -67,11 +103,20 @@ class _Words:
     def __init__(self, cache: WordCache):
         self.cache = cache
         self.memo: dict[str, tuple[list[str], str]] = {}
+        self.endings: dict[str, str] = {}
+
+    def ending(self, word: str) -> str:
+        hit = self.endings.get(word)
+        if hit is None:
+            hit = self.endings[word] = word_ending(word, self.cache.morphemes(word))
+        return hit
 
     def __call__(self, word: str) -> tuple[list[str], str]:
         hit = self.memo.get(word)
         if hit is None:
             morphemes = self.cache.morphemes(word)
+            # The word as written stays a token: a query typed the same way (신청하려면) ranks the
+            # pages that say exactly that above those that only share its noun.
             hit = self.memo[word] = (word_tokens(word, morphemes), leading_noun(morphemes))
         return hit
 
@@ -83,7 +128,6 @@ def _doc_weights(title_words: list[str], text_words: list[str], analysed: _Words
     for seq, title in ((title_words, True), (text_words, False)):
         # Count words and adjacent pairs first: a section repeats its words, each expands once.
         word_counts = Counter(seq)
-        pair_counts = Counter(zip(seq, seq[1:]))
         for word, n in word_counts.items():
             toks = analysed(word)[0]
             for tok in toks:
@@ -91,48 +135,80 @@ def _doc_weights(title_words: list[str], text_words: list[str], analysed: _Words
             if title:
                 in_title.update(toks)
         # Spaced and unspaced forms meet: 대입 설명회 also indexes 대입설명회.
-        for (prev_word, word), n in pair_counts.items():
+        for (prev_word, word), n in Counter(zip(seq, seq[1:])).items():
             head = analysed(word)[1]
             if head and analysed(prev_word)[1] == prev_word:
                 joined = prev_word + head
                 counts[joined] += n
                 if title:
                     in_title.add(joined)
-    # Weights in a few coarse steps: they only order results, and few distinct numbers gzip well.
-    return {tok: min(9, 2 + round(2 * math.log(n))) + (title_bonus if tok in in_title else 0)
-            for tok, n in counts.items()}
+    weights = {tok: WEIGHT[min(n, 199)] for tok, n in counts.items()}
+    for tok in in_title:
+        weights[tok] += title_bonus
+    return weights
 
 
-def endings(vocabulary: set[str], cache: WordCache) -> list[str]:
-    """What follows a noun or a stem in this site's words (을, 에서는, 하려면): the browser strips these
-    from a query word that matches nothing as typed."""
-    found: Counter[str] = Counter()
-    for word in vocabulary:
-        morphemes = cache.morphemes(word)
-        stem = leading_noun(morphemes)
-        if not stem and morphemes and morphemes[0][1].split("-")[0] in ("VV", "VA"):
-            stem = normalise(morphemes[0][0])
-        if stem and word.startswith(stem) and word != stem:
-            rest = word[len(stem):]
-            if len(rest) <= MAX_ENDING and all(HANGUL.match(ch) for ch in rest):
-                found[rest] += 1
-    return sorted((e for e, n in found.items()), key=lambda e: (-len(e), e))
+class DocCache:
+    """Tokens and weights of each document, keyed by a hash of its text: a rebuild with unchanged pages
+    analyses and weighs nothing again; only the merge into shards is redone."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        # key → (token weights, endings of its words)
+        self.docs: dict[str, tuple[dict[str, int], tuple[str, ...]]] = {}
+        self.used: dict[str, tuple[dict[str, int], tuple[str, ...]]] = {}
+        if path and path.exists():
+            try:
+                with path.open("rb") as fh:
+                    data = pickle.load(fh)
+                if data.get("version") == INDEX_VERSION:
+                    self.docs = data["docs"]
+            except Exception:   # a damaged or foreign cache is rebuilt, never trusted
+                self.docs = {}
+
+    def save(self) -> None:
+        # Keep only what this build used, so the cache does not grow with every edit.
+        if not self.path or self.used.keys() == self.docs.keys():
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump({"version": INDEX_VERSION, "docs": self.used}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(self.path)
 
 
-def build(docs: list[dict], cache: WordCache) -> BuiltIndex:
+def word_ending(word: str, morphemes: list[tuple[str, str]]) -> str:
+    """What follows a noun or a stem in a word (을, 에서는, 하려면), '' if nothing does: the browser strips
+    the site's endings from a query word that matches nothing as typed."""
+    stem = leading_noun(morphemes)
+    if not stem and morphemes and morphemes[0][1].split("-")[0] in ("VV", "VA"):
+        stem = normalise(morphemes[0][0])
+    if stem and word.startswith(stem) and word != stem:
+        rest = word[len(stem):]
+        if len(rest) <= MAX_ENDING and all(HANGUL.match(ch) for ch in rest):
+            return rest
+    return ""
+
+
+def build(docs: list[dict], cache: WordCache, doc_cache: DocCache | None = None) -> BuiltIndex:
     """Index Material's search documents (location, title, text) into shards."""
+    doc_cache = doc_cache or DocCache(None)
     records = []
     for doc in docs:
         title, text = plain(doc.get("title", "")), plain(doc.get("text", ""))
         records.append((doc.get("location", ""), title, text))
 
+    # A page's own title says what the page is about more than a section heading inside it.
+    keys = [digest(f"{'#' in loc}\0{title}\0{text}") + str(len(text)) for loc, title, text in records]
     vocabulary: set[str] = set()
-    split = []
-    for _, title, text in records:
+    todo: dict[int, tuple[list[str], list[str]]] = {}
+    for i, (_, title, text) in enumerate(records):
+        if keys[i] in doc_cache.docs:
+            continue
         tw, xw = words(title), words(text)
         vocabulary.update(tw)
         vocabulary.update(xw)
-        split.append((tw, xw))
+        todo[i] = (tw, xw)
     cache.ensure(vocabulary)
 
     # Pages: an article is a document without '#'; its sections follow it in Material's order.
@@ -144,49 +220,100 @@ def build(docs: list[dict], cache: WordCache) -> BuiltIndex:
             seen_paths.add(path)
             pages.append(i)
 
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    postings: dict[str, list[int]] = defaultdict(list)
     analysed = _Words(cache)
-    for i, (tw, xw) in enumerate(split):
-        # A page's own title says what the page is about more than a section heading inside it.
-        bonus = PAGE_TITLE_BONUS if "#" not in records[i][0] else TITLE_BONUS
-        for tok, weight in _doc_weights(tw, xw, analysed, bonus).items():
-            postings[tok].append((i, weight))
+    reused = 0
+    found_endings: set[str] = set()
+    for i, key in enumerate(keys):
+        entry = doc_cache.docs.get(key)
+        if entry is None:
+            tw, xw = todo[i]
+            bonus = PAGE_TITLE_BONUS if "#" not in records[i][0] else TITLE_BONUS
+            ends = {analysed.ending(w) for w in set(tw) | set(xw)} - {""}
+            entry = (_doc_weights(tw, xw, analysed, bonus), tuple(sorted(ends)))
+        else:
+            reused += 1
+        doc_cache.used[key] = entry
+        weights = entry[0]
+        found_endings.update(entry[1])
+        for tok, weight in weights.items():
+            postings[tok] += (i, weight)
 
     shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for tok in sorted(postings):
-        flat: list[int] = []
+        flat = postings[tok]
         last = 0
-        for i, weight in postings[tok]:
-            flat += [i - last, weight]
-            last = i
+        for j in range(0, len(flat), 2):   # page ids as gaps: small numbers, short JSON
+            flat[j], last = flat[j] - last, flat[j]
         shards[shard_key(tok)][tok] = flat
 
-    out = BuiltIndex(documents=len(records), tokens=len(postings))
-    shard_files = {}
-    for key, body in sorted(shards.items()):
+    files: dict[str, str] = {}
+    split: list[str] = []
+    for key, body in list(shards.items()):
         text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
-        name = f"t/{key_file(key)}.{digest(text)}.json"
-        out.files[name] = text
-        shard_files[key] = name
+        if len(text) > SPLIT_BYTES and HANGUL.match(key):
+            split.append(key)
+            del shards[key]
+            shards[key] = {}   # always there: the browser fetches it without asking the manifest
+            for tok, flat in body.items():
+                shards.setdefault(split_key(tok), {})[tok] = flat
+    for key, body in shards.items():
+        files[f"t/{key_file(key)}.json"] = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
     # One result file per page (its article and sections): a query reads only its top pages.
-    page_rows = []
     for n, start in enumerate(pages):
         end = pages[n + 1] if n + 1 < len(pages) else len(records)
-        rows = [[loc, title, text[:SNIPPET]] for loc, title, text in records[start:end]]
-        page_rows.append(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
-    chunk_dir = f"d/{digest(''.join(page_rows))}"
-    for n, text in enumerate(page_rows):
-        out.files[f"{chunk_dir}/{n}.json"] = text
-    manifest = {"version": 2, "documents": len(records), "pages": pages,
-                "shards": shard_files, "chunks": chunk_dir, "endings": endings(vocabulary, cache)}
-    text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
-    out.manifest_path = f"manifest.{digest(text)}.json"
-    out.files[out.manifest_path] = text
+        rows = [[loc if i == start else loc[len(records[start][0]):], title, teaser(text)]
+                for i, (loc, title, text) in enumerate(records[start:end], start)]
+        files[f"d/{n}.json"] = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    sizes = [b - a for a, b in zip(pages, pages[1:] + [len(records)])]
+    ending_list = sorted(found_endings, key=lambda e: (-len(e), e))
+    manifest = {"version": INDEX_VERSION, "documents": len(records), "sizes": sizes,
+                "keys": sorted(shards), "split": sorted(split), "endings": ending_list}
+    files["m.json"] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
+    version = digest("".join(f"{k}\0{v}" for k, v in sorted(files.items())))
+    out = BuiltIndex(documents=len(records), tokens=len(postings), reused=reused, base=f"{version}/",
+                     split="".join(sorted(split)))
+    out.files = {out.base + rel: text for rel, text in files.items()}
     return out
 
 
-def stub_index(material_index: dict, manifest_url: str) -> dict:
+class BuiltStore:
+    """The last index built, kept whole beside the caches and named by a hash of Material's index file:
+    a rebuild whose pages did not change writes it out again and indexes nothing."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+
+    @staticmethod
+    def key(material_index: bytes) -> str:
+        return hashlib.sha1(f"{INDEX_VERSION}\0".encode() + material_index).hexdigest()
+
+    def load(self, key: str) -> tuple[BuiltIndex, str] | None:
+        if not (self.path and self.path.exists()):
+            return None
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data["key"] != key:
+                return None
+            built = BuiltIndex(files=data["files"], base=data["base"], documents=data["documents"],
+                               tokens=data["tokens"], reused=data["documents"], split=data["split"])
+            return built, data["stub"]
+        except (ValueError, KeyError):
+            return None
+
+    def save(self, key: str, built: BuiltIndex, stub: str) -> None:
+        if not self.path:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"key": key, "base": built.base, "documents": built.documents, "tokens": built.tokens,
+                                   "split": built.split, "stub": stub, "files": built.files}, ensure_ascii=False),
+                       encoding="utf-8")
+        tmp.replace(self.path)
+
+
+def stub_index(material_index: dict, index_url: str, split: str = "") -> dict:
     """What Material's main script fetches on every page load: its config, no documents."""
-    # Material hands only `config` and `docs` to the worker, so the manifest's address rides in config.
-    config = dict(material_index.get("config", {}), edugc=manifest_url)
+    # Material hands only `config` and `docs` to the worker, so the index folder rides in config.
+    config = dict(material_index.get("config", {}), edugc=index_url, edugc_split=split)
     return {"config": config, "docs": []}

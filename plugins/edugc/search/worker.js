@@ -5,9 +5,11 @@
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var ROOT = new URL("../../", self.location.href);   // this file lives in assets/javascripts/
-var MAX_PAGES = 20;
+/* Material renders ten results at once and the rest only on scroll; fetching and sending more costs a
+ * phone bytes and a round trip for results nobody sees. A page shows its three best sections. */
+var MAX_PAGES = 10, MAX_SECTIONS = 3;
 
-var manifestUrl = null, manifest = null, manifestPromise = null;
+var indexUrl = null, manifest = null, manifestPromise = null, splitSet = {};
 var shardCache = {}, chunkCache = {}, latest = 0;
 
 /* ---- Hangul: compare by letters so a half-typed syllable (설며, 섦, 호) is a prefix of 설명회, 회 ---- */
@@ -32,57 +34,95 @@ function letters(s) {
   return out;
 }
 
-/* Mirrors edugc.search.index.shard_key */
+/* ---- Shards: by first syllable (index.shard_key), big ones by the second too (index.split_key) ---- */
+function isSyllable(c) { return c >= 0xAC00 && c <= 0xD7A3; }
+function jongless(ch) {
+  var c = ch.charCodeAt(0);
+  return isSyllable(c) ? String.fromCharCode(0xAC00 + (((c - 0xAC00) / 28) | 0) * 28) : ch;
+}
 function shardKey(token) {
-  var c = token.charCodeAt(0);
-  if (c >= 0xAC00 && c <= 0xD7A3) return String.fromCharCode(0xAC00 + (((c - 0xAC00) / 28) | 0) * 28);
   if (/^[0-9a-z]/.test(token)) return /^[0-9a-z]{2}/.test(token) ? token.slice(0, 2) : token.charAt(0);
   return token.charAt(0);
 }
 
-/* The shards a typed term may live in: a lone syllable still being typed (호) may become 회 or 화. */
+/* What a half-typed last syllable may still become: 서 → 서, 석, 설, 섦…, 숴 (a vowel that grows);
+ * 설 → 설, 섦, 섧… and 서 (its ㄹ may move on: 서류). */
 var GROWS = {8: [9, 10, 11], 13: [14, 15, 16], 18: [19]};
-function shardKeysFor(term) {
-  var c = term.charCodeAt(0), keys = [];
-  if (c >= 0x3131 && c <= 0x318E) return keys;            // a lone letter: wait for a syllable
-  if (c >= 0xAC00 && c <= 0xD7A3) {
-    var n = c - 0xAC00, l = (n / 588) | 0, v = ((n % 588) / 28) | 0;
-    keys.push(String.fromCharCode(0xAC00 + (l * 21 + v) * 28));
-    if (term.length === 1 && n % 28 === 0 && GROWS[v])
-      GROWS[v].forEach(function (w) { keys.push(String.fromCharCode(0xAC00 + (l * 21 + w) * 28)); });
+var JONG_GROWS = {1: [3], 4: [5, 6], 8: [9, 10, 11, 12, 13, 14, 15], 17: [18]};
+function becomes(ch) {
+  var c = ch.charCodeAt(0);
+  if (!isSyllable(c)) return [ch];
+  var n = c - 0xAC00, l = (n / 588) | 0, v = ((n % 588) / 28) | 0, j = n % 28, out = [];
+  function syl(vv, jj) { return String.fromCharCode(0xAC00 + (l * 21 + vv) * 28 + jj); }
+  if (j === 0) {
+    [v].concat(GROWS[v] || []).forEach(function (vv) { for (var jj = 0; jj < 28; jj++) out.push(syl(vv, jj)); });
   } else {
-    // One Latin letter or digit reads only its own small shard: the next key narrows it anyway.
-    keys.push(shardKey(term));
+    out.push(ch, syl(v, 0));
+    (JONG_GROWS[j] || []).forEach(function (jj) { out.push(syl(v, jj)); });
   }
-  return keys.filter(function (k) { return k in manifest.shards; });
+  return out;
 }
 
-function getJSON(path) {
+/* The shards a term may live in. Only the query's last term may be half-typed; a finished first
+ * syllable names its shard without the manifest, so the first query fetches it beside the manifest. */
+function shardKeysFor(term, last) {
+  var c = term.charCodeAt(0);
+  if (c >= 0x3131 && c <= 0x318E) return Promise.resolve([]);      // a lone letter: wait for a syllable
+  if (!isSyllable(c)) return Promise.resolve([shardKey(term)]);
+  var first = term.charAt(0);
+  if (term.length === 1 && !last) return Promise.resolve([first]);
+  if (term.length >= 2 && isSyllable(term.charCodeAt(1))) {
+    // The second syllable may be half-typed only if it ends the term.
+    var seconds = term.length === 2 && last ? becomes(jongless(term.charAt(1))).filter(function (s, i, all) {
+      return s === jongless(s) && all.indexOf(s) === i; }) : [jongless(term.charAt(1))];
+    if (!splitSet[first]) return Promise.resolve([first]);
+    return Promise.resolve([first].concat(seconds.map(function (s) { return first + s; })));
+  }
+  return loadManifest().then(function () {
+    var firsts = term.length === 1 ? becomes(first) : [first], keys = [];
+    var next = term.length >= 2 ? letters(term.charAt(1)) : "";          // 학ㅅ: only 학 + ㅅ…
+    manifest.keys.forEach(function (k) {
+      if (firsts.indexOf(k.charAt(0)) !== -1 && (k.length === 1 || letters(k.charAt(1)).lastIndexOf(next, 0) === 0))
+        keys.push(k);
+    });
+    return keys;
+  });
+}
+
+function keyFile(key) {
+  var out = [];
+  for (var i = 0; i < key.length; i++) out.push(key.charCodeAt(i).toString(16));
+  return out.join("-");
+}
+
+function getJSON(path, missingOk) {
   return fetch(new URL(path, ROOT).href).then(function (r) {
+    if (missingOk && r.status === 404) return {};
     if (!r.ok) throw new Error(path + " " + r.status);
     return r.json();
   });
 }
 
 function loadManifest() {
-  if (!manifestPromise) manifestPromise = getJSON(manifestUrl).then(function (m) {
+  if (!manifestPromise) manifestPromise = getJSON(indexUrl + "m.json").then(function (m) {
     manifest = m;
-    manifest.endingSet = m.endings;
+    manifest.pages = [];
+    for (var i = 0, at = 0; i < m.sizes.length; at += m.sizes[i++]) manifest.pages.push(at);
     return m;
   });
   return manifestPromise;
 }
 
+/* A shard named before the manifest arrived may not exist (a syllable no page uses): empty. */
 function loadShard(key) {
-  if (!shardCache[key]) shardCache[key] = getJSON("search/edugc/" + manifest.shards[key]).then(function (body) {
-    var tokens = Object.keys(body).map(function (t) { return {token: t, letters: letters(t), postings: body[t]}; });
-    return tokens;
+  if (!shardCache[key]) shardCache[key] = getJSON(indexUrl + "t/" + keyFile(key) + ".json", true).then(function (body) {
+    return Object.keys(body).map(function (t) { return {token: t, letters: letters(t), postings: body[t]}; });
   });
   return shardCache[key];
 }
 
 function loadChunk(n) {
-  if (!chunkCache[n]) chunkCache[n] = getJSON("search/edugc/" + manifest.chunks + "/" + n + ".json");
+  if (!chunkCache[n]) chunkCache[n] = getJSON(indexUrl + "d/" + n + ".json");
   return chunkCache[n];
 }
 
@@ -115,9 +155,11 @@ function stems(term) {
   return out;
 }
 
-function resolveTerm(term) {
-  var keys = shardKeysFor(term);
-  return Promise.all(keys.map(loadShard)).then(function (shards) {
+function resolveTerm(term, last) {
+  return Promise.all([shardKeysFor(term, last).then(function (keys) {
+    return Promise.all(keys.map(loadShard));
+  }), loadManifest()]).then(function (both) {
+    var shards = both[0];
     var found = matchTokens(term, shards), form = term, seen = {};
     found.forEach(function (t) { seen[t.token] = 1; });
     var alt = stems(term);
@@ -198,8 +240,9 @@ function highlight(text, marks) {
 function search(query) {
   var list = terms(query);
   if (!list.length) return Promise.resolve({items: []});
-  return loadManifest().then(function () {
-    return Promise.all(list.map(resolveTerm));
+  var manifestReady = loadManifest();
+  return Promise.all(list.map(function (t, i) { return resolveTerm(t, i === list.length - 1); })).then(function (resolved) {
+    return manifestReady.then(function () { return resolved; });
   }).then(function (resolved) {
     var docs = score(resolved), groups = {};
     // A page matches a term if any of its sections does; pages with more of the terms come first,
@@ -222,7 +265,11 @@ function search(query) {
     return Promise.all(ranked.map(function (g) { return loadChunk(pageNo[g.page]); })).then(function (loaded) {
       var rows = {};
       ranked.forEach(function (g, i) { rows[g.page] = loaded[i]; });
-      function row(id) { var p = pageOf(id); return rows[p][id - p]; }
+      // A section's row holds its #anchor only; its page's path is the article's.
+      function row(id) {
+        var p = pageOf(id), r = rows[p][id - p];
+        return id === p ? r : [rows[p][0][0] + r[0], r[1], r[2]];
+      }
       var items = ranked.map(function (g) {
         var byId = {}, termsShown = {};
         resolved.forEach(function (r) { termsShown[r.form] = false; });
@@ -239,6 +286,7 @@ function search(query) {
           text: highlight(artRow[2], marksFor(art)), score: g.rank, terms: termsShown});
         g.docs.filter(function (d) { return d.id !== g.page; })
           .sort(function (a, b) { return b.score - a.score; })
+          .slice(0, MAX_SECTIONS)
           .forEach(function (d) {
             var r = row(d.id);
             docsOut.push({location: r[0], title: highlight(r[1], marksFor(d)), text: highlight(r[2], marksFor(d)),
@@ -254,7 +302,11 @@ function search(query) {
 self.addEventListener("message", function (ev) {
   var msg = ev.data;
   if (msg.type === SETUP) {
-    manifestUrl = msg.data.config && msg.data.config.edugc;
+    var config = msg.data.config || {};
+    indexUrl = config.edugc;
+    // Which first syllables are split rides in the config, so a first query needs no manifest to
+    // name its shards and fetches them beside it.
+    (config.edugc_split || "").split("").forEach(function (k) { splitSet[k] = true; });
     self.postMessage({type: READY});
   } else if (msg.type === QUERY) {
     var ticket = ++latest;
