@@ -329,3 +329,24 @@ def test_print_editions_keep_the_variants_srcset_resolvable():
     assert 'srcset="../a-1-480.jpg 480w, ../a-1-960.jpg 960w"' in moved
     moved = move_fragment(fragment, "newsletter/2/susi/", "newsletter/print/2/", "s1-")
     assert 'srcset="../../2/a-1-480.jpg 480w, ../../2/a-1-960.jpg 960w"' in moved
+
+
+def test_print_pdfs_embed_no_original_photo_or_its_metadata(pdf_site):
+    from pypdf import PdfReader
+
+    originals = sorted((ROOT / "content").rglob("*.jpg"))
+    heads = [o.read_bytes()[:4096] for o in originals]
+    pdfs = sorted(pdf_site.rglob("*.pdf"))
+    assert len(pdfs) >= 3
+    embedded = 0
+    for pdf in pdfs:
+        data = pdf.read_bytes()  # JPEGs are embedded as they are (DCTDecode): their segments would show here
+        for marker in PRIVATE:
+            assert marker not in data, (pdf.name, marker)
+        for head in heads:
+            assert head not in data, pdf.name
+        for page in PdfReader(pdf).pages:
+            for image in page.images:
+                embedded += 1
+                assert "exif" not in image.image.info and not image.image.getexif(), (pdf.name, image.name)
+    assert embedded >= 2, "the issues with photos should embed them (stripped variants)"
