@@ -17,10 +17,7 @@ keystroke to the results painted. The analyser's load time and memory are measur
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
-import json
 import os
 import random
 import re
@@ -29,9 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,38 +108,11 @@ def kiwi_cost() -> tuple[float, float, float]:
 
 # ── the browser ──────────────────────────────────────────────────────────────
 
-class _Gzip(http.server.SimpleHTTPRequestHandler):
-    """A static host that compresses text as most do, so encoded sizes are gzip sizes."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in (".json", ".js", ".html", ".css") \
-                or not path.is_file():
-            return super().send_head()
-        import io
-        body = gzip.compress(path.read_bytes(), 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-@contextmanager
 def serve_gzip(root: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Gzip, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """A static host that compresses text as most do, so encoded sizes are gzip sizes."""
+    from edugc.checks.serve import serve_folder
+
+    return serve_folder(root, gzip=True)
 
 
 # Time of the last keystroke (End: Material searches on keyup) and of the last paint after the

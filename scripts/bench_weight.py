@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import http.server
 import json
 import os
 import re
@@ -28,7 +27,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -44,50 +42,6 @@ SLOW_4G = {"offline": False, "latency": 562.5, "downloadThroughput": 1.6e6 * 0.9
            "uploadThroughput": 750e3 * 0.9 / 8}
 PHOTO_TYPES = ("image/jpeg", "image/png", "image/webp", "image/avif", "image/gif")
 COMPRESSIBLE = re.compile(r"text/|javascript|json|xml|svg")
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with gzip for text types, and the site's 404.html for a missing address."""
-
-    cache: dict[str, bytes] = {}
-
-    def log_message(self, *args) -> None:  # quiet
-        pass
-
-    def send_head(self):
-        path = self.translate_path(self.path)
-        if os.path.isdir(path):
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()
-            path = os.path.join(path, "index.html")
-        status = 200
-        if not os.path.isfile(path):
-            path = os.path.join(self.directory, "404.html")
-            status = 404
-        ctype = self.guess_type(path)
-        body = Path(path).read_bytes()
-        encoding = None
-        if COMPRESSIBLE.search(ctype) and "gzip" in self.headers.get("Accept-Encoding", ""):
-            key = path
-            if key not in self.cache:
-                self.cache[key] = gzip.compress(body, 6)
-            body, encoding = self.cache[key], "gzip"
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        if encoding:
-            self.send_header("Content-Encoding", encoding)
-        self.end_headers()
-        import io
-
-        return io.BytesIO(body)
-
-
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = type("Handler", (GzipHandler,), {"cache": {}})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *a, **k: handler(*a, directory=str(site), **k))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def page_types(site: Path) -> dict[str, str]:
@@ -191,9 +145,10 @@ def build_site(project: Path, out: Path) -> None:
 def run(label: str, site: Path) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
-    server, base = serve(site)
+    from edugc.checks.serve import serve_folder
+
     rows = []
-    try:
+    with serve_folder(site, gzip=True) as base:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for kind, path in page_types(site).items():
@@ -207,8 +162,6 @@ def run(label: str, site: Path) -> list[dict]:
                       f"{'  blocking fonts: ' + ', '.join(row['blocking_fonts']) if row['blocking_fonts'] else ''}"
                       f"  /{path}", flush=True)
             browser.close()
-    finally:
-        server.shutdown()
     return rows
 
 

@@ -1,10 +1,6 @@
 """Typing into the real search box of a built site, as a reader does, and scoring what it shows."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,22 +9,11 @@ QUERY_INPUT = "input[data-md-component=search-query]"
 META = ".md-search-result__meta"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
 def serve(root: Path):
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """The built site on loopback (the same server the checks use)."""
+    from edugc.checks.serve import serve_folder
+
+    return serve_folder(root)
 
 
 def page_path(href: str, base: str) -> str:
