@@ -27,7 +27,9 @@ def scan_text(text: str, rel: str, allowed: set[str], problems: Problems) -> Non
                              "센터 대표번호를 쓰거나, 공식 번호라면 data/site.yml의 official_numbers에 추가하세요")
 
 
-def scan_tree(root: Path, folders: list[str], allowed_numbers: list[str], problems: Problems) -> None:
+def scan_tree(root: Path, folders: list[str], allowed_numbers: list[str], problems: Problems,
+              already_read: dict[Path, str] | None = None) -> None:
+    """Scan every text file under ``folders``; files the loader already decoded are not read again."""
     allowed = {digits(n) for n in allowed_numbers}
     for folder in folders:
         base = root / folder
@@ -36,8 +38,10 @@ def scan_tree(root: Path, folders: list[str], allowed_numbers: list[str], proble
         for path in sorted(base.rglob("*")):
             if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file():
                 continue
-            try:
-                text = path.read_text(encoding="utf-8-sig")
-            except UnicodeDecodeError:
-                continue  # the loader reports encodings with a fix
+            text = (already_read or {}).get(path)
+            if text is None:
+                try:
+                    text = path.read_text(encoding="utf-8-sig")
+                except UnicodeDecodeError:
+                    continue  # the loader reports encodings with a fix
             scan_text(text, path.relative_to(root).as_posix(), allowed, problems)

@@ -96,8 +96,6 @@ class SiteModel:
     def notices(self) -> list[Doc]:
         return [d for d in self.articles if d.kind == "notice"]
 
-    def doc_by_url(self) -> dict[str, Doc]:
-        return {d.url: d for d in self.docs.values()}
 
 
 def kind_of(src: str) -> str:
@@ -147,13 +145,14 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
     content = root / content_dir
     data = root / data_dir
 
-    info = _load_info(data, data_dir, problems)
-    programs, program_lines = _load_list(data / "programs.yml", f"{data_dir}/programs.yml", Program, problems)
-    events, event_lines = _load_list(data / "events.yml", f"{data_dir}/events.yml", Event, problems)
+    texts: dict[Path, str] = {}  # every file read once; the privacy scan reuses them
+    info = _load_info(data, data_dir, problems, texts)
+    programs, _ = _load_list(data / "programs.yml", f"{data_dir}/programs.yml", Program, problems, texts)
+    events, event_lines = _load_list(data / "events.yml", f"{data_dir}/events.yml", Event, problems, texts)
 
     docs: dict[str, Doc] = {}
     for path, rel in markdown_sources(content):
-        doc = _load_doc(path, rel, content_dir, problems)
+        doc = _load_doc(path, rel, content_dir, problems, texts)
         if doc is not None:
             docs[rel] = doc
 
@@ -184,7 +183,7 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
     _check_urls(docs, programs, content_dir, problems)
     from ..checks.privacy import scan_tree  # personal data never reaches a build
 
-    scan_tree(root, [content_dir, data_dir], list(info.official_numbers), problems)
+    scan_tree(root, [content_dir, data_dir], list(info.official_numbers), problems, texts)
 
     if problems:
         raise ContentError(problems.sorted())
@@ -212,7 +211,14 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
     )
 
 
-def _load_info(data: Path, data_dir: str, problems: Problems) -> SiteInfo:
+def _read(path: Path, rel: str, problems: Problems, texts: dict[Path, str]) -> str | None:
+    text = read_text(path, rel, problems)
+    if text is not None:
+        texts[path] = text
+    return text
+
+
+def _load_info(data: Path, data_dir: str, problems: Problems, texts: dict[Path, str]) -> SiteInfo:
     rel = f"{data_dir}/site.yml"
     fallback = SiteInfo(name="교육금천", centre="금천진로진학지원센터", operator="금천구 교육지원과 진로진학지원팀",
                         address="서울특별시 금천구 시흥대로73길 67, 5층",
@@ -222,18 +228,19 @@ def _load_info(data: Path, data_dir: str, problems: Problems) -> SiteInfo:
     if not path.exists():
         problems.add(rel, None, "사이트 정보 파일이 없습니다", f"{rel}에 name, centre, address, phone, hours를 쓰세요")
         return fallback
-    text = read_text(path, rel, problems)
+    text = _read(path, rel, problems, texts)
     located = parse_yaml(text, rel, problems) if text is not None else None
     if located is None:
         return fallback
     return validate(SiteInfo, located, rel, problems) or fallback
 
 
-def _load_list(path: Path, rel: str, model, problems: Problems) -> tuple[list, dict[str, dict]]:
+def _load_list(path: Path, rel: str, model, problems: Problems,
+               texts: dict[Path, str]) -> tuple[list, dict[str, dict]]:
     """A YAML list of records; returns the valid ones and, by id, the line of each key."""
     if not path.exists():
         return [], {}
-    text = read_text(path, rel, problems)
+    text = _read(path, rel, problems, texts)
     located = parse_yaml(text, rel, problems) if text is not None else None
     if located is None or located.data is None:
         return [], {}
@@ -256,9 +263,9 @@ def _load_list(path: Path, rel: str, model, problems: Problems) -> tuple[list, d
     return items, lines
 
 
-def _load_doc(path: Path, rel: str, content_dir: str, problems: Problems) -> Doc | None:
+def _load_doc(path: Path, rel: str, content_dir: str, problems: Problems, texts: dict[Path, str]) -> Doc | None:
     shown = f"{content_dir}/{rel}"
-    text = read_text(path, shown, problems)
+    text = _read(path, shown, problems, texts)
     if text is None:
         return None
     source = split_front_matter(text, shown, problems)
@@ -322,7 +329,7 @@ def _link_issues(docs: dict[str, Doc], content_dir: str, problems: Problems) -> 
         doc.issue = issue
         if doc.meta.number in numbers:  # type: ignore[attr-defined]
             other = numbers[doc.meta.number]  # type: ignore[attr-defined]
-            problems.add(f"{content_dir}/{doc.src}", _line_of_key(doc, content_dir, "number"),
+            problems.add(f"{content_dir}/{doc.src}", doc.lines.get("number"),
                          f"소식지 번호 {doc.meta.number}이(가) {content_dir}/{other.src}와 겹칩니다",  # type: ignore[attr-defined]
                          "다음 호 번호로 바꾸세요 (new-issue 명령이 번호를 정해 줍니다)")
         else:
@@ -345,7 +352,7 @@ def _link_issues(docs: dict[str, Doc], content_dir: str, problems: Problems) -> 
         for name in issue.doc.meta.articles:  # type: ignore[attr-defined]
             article = arts.get(name) or arts.get(nfc(name))
             if article is None:
-                problems.add(f"{content_dir}/{issue.doc.src}", _line_of_key(issue.doc, content_dir, "articles"),
+                problems.add(f"{content_dir}/{issue.doc.src}", issue.doc.lines.get("articles"),
                              f"articles에 적힌 기사 '{name}'의 파일이 {content_dir}/{folder}/에 없습니다",
                              f"{content_dir}/{folder}/{name}.md를 만들거나 목록에서 빼세요")
                 continue
@@ -361,8 +368,6 @@ def _link_issues(docs: dict[str, Doc], content_dir: str, problems: Problems) -> 
     return list(issues.values())
 
 
-def _line_of_key(doc: Doc, content_dir: str, key: str) -> int | None:
-    return doc.lines.get(key)
 
 
 def _check_images(docs: dict[str, Doc], content: Path, content_dir: str, problems: Problems) -> None:
@@ -371,7 +376,7 @@ def _check_images(docs: dict[str, Doc], content: Path, content_dir: str, problem
         refs = list(doc.images)
         cover = getattr(doc.meta, "cover", None)
         if cover:
-            refs.append((cover, getattr(doc.meta, "cover_alt", None) or "", _line_of_key(doc, content_dir, "cover") or 1))
+            refs.append((cover, getattr(doc.meta, "cover_alt", None) or "", doc.lines.get("cover") or 1))
         for src, alt, line in refs:
             if "://" in src or src.startswith("data:"):
                 problems.add(f"{content_dir}/{doc.src}", line, f"다른 사이트의 그림 '{src}'은(는) 쓸 수 없습니다",
