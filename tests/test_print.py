@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM_ARGS, ROOT, TODAY
+from conftest import ROOT, TODAY
 from edugc.fonts import korean_font
 from edugc.model import load_site
 from edugc.print import pdf_cache_key, pdf_name

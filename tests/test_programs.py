@@ -11,7 +11,7 @@ import icalendar
 import pytest
 import yaml
 
-from conftest import MINI_MKDOCS, ROOT, TODAY
+from conftest import ROOT, TODAY
 from edugc.model import ContentError
 from edugc.pages.status import program_status
 from edugc.programs import event_file, feed

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import yaml

@@ -6,7 +6,6 @@ import hashlib
 import io
 import json
 import re
-import shutil
 import tarfile
 from collections import Counter
 

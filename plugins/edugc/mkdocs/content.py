@@ -20,7 +20,7 @@ from ..pages import Renderer
 from ..pages.preview import fingerprints
 from ..pages.redirects import redirect_html
 from ..pages.theme_fixes import repair
-from ._files import add_generated, set_url, src_of
+from ._files import set_url, src_of
 
 log = logging.getLogger("mkdocs.plugins.edugc.content")
 
@@ -100,9 +100,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                     file.abs_src_path = abs_src
                     files.append(file)
                 set_url(file, doc.url)
-        self.generated = {}
-        for page in self.renderer.generated_pages():
-            add_generated(files, config, page)
+        self.generated = {}  # filled by every plugin's add_generated (programs, newsletter) after this
         for target, alias in self._aliases(site):
             files.append(File.generated(config, f"{alias.strip('/')}/index.html",
                                         content=redirect_html(config.site_url or "", alias, target)))

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..fonts import korean_font
-from ..images import RASTER_SUFFIXES, ImageCache, ImageError, Processed, Settings, check_svg, publish_copy
+from ..images import RASTER_SUFFIXES, ImageCache, ImageError, Settings, check_svg, publish_copy
 from ..images.cards import Card, CardCache
 from ..images.html import ImgTag, picture_html, rewrite
 from ..images.share import ShareMeta, absolute, card_name, published_time, section_of

@@ -1,7 +1,6 @@
 """Render the model into HTML fragments and generated pages (autoescaped Jinja templates)."""
 from __future__ import annotations
 
-import datetime as dt
 import heapq
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,9 +117,3 @@ class Renderer:
     def guide_programs(self, doc: Doc) -> str:
         programs = [self.site.program_by_id[p] for p in doc.meta.programs]  # type: ignore[attr-defined]
         return self._render("guide_programs.html", doc.url, programs=programs) if programs else ""
-
-    # -- pages made from data -----------------------------------------------------------------
-
-    def generated_pages(self) -> list[GeneratedPage]:
-        # Program and event pages: edugc.programs; archive, tag and category pages: edugc.newsletter.
-        return []
