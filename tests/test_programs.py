@@ -14,7 +14,8 @@ import yaml
 from conftest import ROOT, TODAY
 from edugc.model import ContentError
 from edugc.pages.status import program_status
-from edugc.programs import event_file, feed
+from edugc.programs import ProgramPages, event_file, feed
+from edugc.programs.calendar import CalendarCache
 from edugc.programs.views import AUDIENCE_SLUGS, FAMILY_SLUGS, FILTERS
 
 BASE = "https://gyoyuk.test/edu/"
@@ -237,6 +238,29 @@ def test_calendar_is_plain_python_from_the_model(project):
     text = feed(site, "https://example.org/sub/").decode()
     assert "UID:talk@example.org" in text and "DTSTART;TZID=Asia/Seoul:20270110T140000" in text
     assert event_file(site, site.events[0], "https://example.org/sub/").count(b"BEGIN:VEVENT") == 1
+
+
+def test_calendar_files_are_kept_by_their_inputs_between_builds(project, tmp_path, monkeypatch):
+    import edugc.programs.calendar as calendar
+
+    encoded = []
+    real = calendar.event_file
+    monkeypatch.setattr(calendar, "event_file", lambda site, event, url: encoded.append(event.id) or real(site, event, url))
+    project.write("data/events.yml", EVENT + EVENT.replace("id: talk", "id: talk2").replace("01-10", "01-17"))
+    cache_file = tmp_path / "calendars.json"
+    first = ProgramPages(project.load(), "https://example.org/").calendars(CalendarCache(cache_file))
+    assert sorted(encoded) == ["talk", "talk2"]
+    again = ProgramPages(project.load(), "https://example.org/").calendars(CalendarCache(cache_file))
+    assert again == first and sorted(encoded) == ["talk", "talk2"]  # nothing changed, nothing encoded again
+    project.write("data/events.yml", EVENT.replace("겨울 특강", "겨울 특강 (장소 변경)")
+                  + EVENT.replace("id: talk", "id: talk2").replace("01-10", "01-17"))
+    changed = ProgramPages(project.load(), "https://example.org/").calendars(CalendarCache(cache_file))
+    assert sorted(encoded) == ["talk", "talk", "talk2"]
+    assert b"(" in changed["events/talk.ics"] and changed["events/talk.ics"] != first["events/talk.ics"]
+    assert changed["events/talk2.ics"] == first["events/talk2.ics"]
+    assert changed["events.ics"] != first["events.ics"]  # the feed holds every event
+    other_site = ProgramPages(project.load(), "https://other.example/").calendars(CalendarCache(cache_file))
+    assert b"UID:talk@other.example" in other_site["events/talk.ics"]
 
 
 # -- bad data and the passing of time --------------------------------------------------------

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Callable
@@ -48,7 +49,13 @@ class _ImgFinder(HTMLParser):
         self.found.append(ImgTag(start, start + len(raw), {k: v or "" for k, v in attrs}))
 
 
+_IMG = re.compile(r"<img\b", re.I)
+
+
 def find_images(fragment: str) -> list[ImgTag]:
+    # Most pages have no picture: parsing all of their HTML to learn that cost ~1 s per 1,000 pages.
+    if not _IMG.search(fragment):
+        return []
     finder = _ImgFinder(fragment)
     finder.feed(fragment)
     finder.close()

@@ -96,7 +96,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             return
         site = site_model(config)
         site_dir = Path(config.site_dir)
-        fonts = self._copy_fonts(site_dir)
+        fonts = self._copy_fonts(site_dir, Path(config.config_file_path).parent / self.config.cache_dir)
         editions = []
         for issue in site.issues:
             edition = edition_html(site, issue, self.rendered, site_url=config.site_url or "", fonts=fonts,
@@ -110,13 +110,13 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         if self.make_pdfs and editions:
             self._make_pdfs(editions, site_dir, config, author=site.info.operator)
 
-    def _copy_fonts(self, site_dir: Path) -> dict[str, str]:
+    def _copy_fonts(self, site_dir: Path, cache_dir: Path) -> dict[str, str]:
         fonts = {}
         for weight in ("regular", "bold"):
             source = korean_font(weight)
             if source is None:
                 continue
-            copy_web_font(source, site_dir / FONT_DIR / source.name)
+            copy_web_font(source, site_dir / FONT_DIR / source.name, cache_dir / "fonts")
             fonts[weight] = f"{FONT_DIR}/{source.name}"
         return fonts
 

@@ -1,12 +1,15 @@
 """Adapter: puts edugc.programs' pages and iCalendar files into the MkDocs build."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..programs import ProgramPages
+from ..programs.calendar import CalendarCache
 from ..programs.pages import SCRIPT, SCRIPT_FILE
 from ._files import add_generated, site_model
 
@@ -16,6 +19,7 @@ class ProgramsConfig(Config):
     # Past events per archive page (events/past/, events/past/page/2/, ...).
     per_page = c.Type(int, default=20)
     calendars = c.Type(bool, default=True)
+    cache = c.Type(str, default=".cache/calendars.json")
 
 
 class ProgramsPlugin(BasePlugin[ProgramsConfig]):
@@ -31,6 +35,7 @@ class ProgramsPlugin(BasePlugin[ProgramsConfig]):
         # The directory's filter script ships with the package, so any project using the plugin has it.
         files.append(File.generated(config, SCRIPT, abs_src_path=str(SCRIPT_FILE)))
         if self.config.calendars:
-            for path, data in pages.calendars().items():
+            cache = CalendarCache(Path(config.config_file_path).parent / self.config.cache)
+            for path, data in pages.calendars(cache).items():
                 files.append(File.generated(config, path, content=data))
         return files

@@ -13,10 +13,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..fonts.install import CACHE
-from ..fonts.subset import FAMILY, build_webfont, count_text
+from ..fonts.subset import FAMILY, build_webfont, count_pages
 from ..theme import TokenError, Tokens, failing_pairs, stylesheet
 
 log = logging.getLogger("mkdocs.plugins.edugc.theme")
+BATCH = 40  # pages per task sent to the counting process
 
 
 class ThemeConfig(Config):
@@ -33,8 +34,10 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     def __init__(self) -> None:
         self.tokens: Tokens | None = None
         self.counts: dict[int, Counter[str]] = {400: Counter(), 700: Counter()}
-        # Each page's character counts (or the worker's promise of them), by page URL.
+        # Character counts (or the worker's promise of them): by page URL in the incremental preview,
+        # which keeps unchanged pages' counts; by batch of pages in a full build.
         self.page_counts: dict[str, object] = {}
+        self.batch: list[tuple[str, str]] = []
         self.pool: ProcessPoolExecutor | None = None
         self.incremental = False
 
@@ -72,6 +75,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         if not self.config.enabled:
             return
         self.counts = {400: Counter(), 700: Counter()}
+        self.batch = []
         if not self.incremental:
             self.page_counts = {}
 
@@ -80,23 +84,39 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         if not self.config.enabled or not self.config.webfont:
             return output
         # Parsing every page's HTML cost a fifth of a build at 1,000 pages (profile): done in a worker
-        # process on the second core while MkDocs renders the next pages.
+        # process on the second core while MkDocs renders the next pages, in batches, since sending
+        # each page and its counts across on its own cost the main process a second per 1,000 pages.
+        self.batch.append((page.url, output))
+        if len(self.batch) >= BATCH:
+            self._count_batch()
+        return output
+
+    def _count_batch(self) -> None:
+        if not self.batch:
+            return
         if self.pool is None:
             try:
                 self.pool = ProcessPoolExecutor(max_workers=1)
             except (OSError, RuntimeError):
                 self.pool = False  # type: ignore[assignment]
-        self.page_counts[page.url] = self.pool.submit(count_text, output) if self.pool else count_text(output)
-        return output
+        batch, self.batch = self.batch, []
+        per_page = self.incremental
+        result = self.pool.submit(count_pages, batch, per_page) if self.pool else count_pages(batch, per_page)
+        if per_page:
+            for url, _ in batch:
+                self.page_counts[url] = (result, url)
+        else:
+            self.page_counts[f"batch {len(self.page_counts)}"] = (result, None)
 
     # Write the subset font chunks and the one theme stylesheet into the built site.
     def on_post_build(self, *, config) -> None:
         if not self.config.enabled or self.tokens is None:
             return
-        for url, value in self.page_counts.items():
-            if isinstance(value, Future):
-                value = self.page_counts[url] = value.result()
-            every, bold = value  # type: ignore[misc]
+        self._count_batch()
+        for key, (value, url) in list(self.page_counts.items()):  # type: ignore[misc]
+            counted = value.result() if isinstance(value, Future) else value
+            every, bold = counted[url] if url is not None else counted
+            self.page_counts[key] = ((every, bold), None)  # the preview's next build reuses it as is
             self.counts[400].update(every)
             self.counts[700].update(bold)
         if self.pool and not self.incremental:

@@ -15,6 +15,7 @@ from ..model.schema import Program
 from ..pages import GeneratedPage
 from ..pages.render import _env
 from ..pages.status import program_status
+from ..pages.text import UI
 from ..pages.urls import relative
 from . import calendar
 from .views import (
@@ -60,11 +61,17 @@ class ProgramPages:
         pages += self.archive()
         return pages
 
-    def calendars(self) -> dict[str, bytes]:
+    def calendars(self, cache: calendar.CalendarCache | None = None) -> dict[str, bytes]:
         """Site-relative path -> iCalendar bytes: the feed and one file per event."""
-        files = {FEED_PATH: calendar.feed(self.site, self.site_url)}
-        for event in self.site.events:
-            files[event_ics_path(event)] = calendar.event_file(self.site, event, self.site_url)
+        cache = cache or calendar.CalendarCache(None)
+        site, url = self.site, self.site_url
+        common = (repr(site.info), url, UI["example_note"])
+        files = {FEED_PATH: cache.get(("feed", common, repr(site.events), repr(site.programs)),
+                                      lambda: calendar.feed(site, url))}
+        for event in site.events:
+            inputs = ("event", common, repr(event), repr(site.program_by_id.get(event.program)))
+            files[event_ics_path(event)] = cache.get(inputs, lambda event=event: calendar.event_file(site, event, url))
+        cache.save()
         return files
 
     # -- the pages ----------------------------------------------------------------------------
