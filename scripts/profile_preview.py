@@ -5,6 +5,8 @@ Runs what `mkdocs serve --dirty` runs, in one process: a first build, then an ed
 article's title, then the rebuild under pyinstrument (its report goes to stdout).
 
     .venv/bin/python scripts/profile_preview.py PROJECT      # a project made by scripts/synth_site.py
+    EDIT=body .venv/bin/python scripts/profile_preview.py PROJECT   # edit a sentence, not the title
+    SHOW_ALL=1 ...                                                  # MkDocs' own frames too
 """
 from __future__ import annotations
 
@@ -41,8 +43,11 @@ def main(argv: list[str]) -> int:
     original = article.read_text(encoding="utf-8")
     try:
         for attempt in range(2):
-            article.write_text(re.sub(r"^title: .*$", f'title: "고친 제목 {attempt}"', original, count=1, flags=re.M),
-                               encoding="utf-8")
+            if os.environ.get("EDIT") == "body":  # a sentence added: only the article's own page changes
+                edited = original + f"\n\n고친 문장 {attempt}.\n"
+            else:  # its title: also every page that lists or links to it
+                edited = re.sub(r"^title: .*$", f'title: "고친 제목 {attempt}"', original, count=1, flags=re.M)
+            article.write_text(edited, encoding="utf-8")
             profiler = Profiler(interval=0.001)
             started = time.perf_counter()
             with profiler:

@@ -31,6 +31,25 @@ def test_the_mini_project_is_valid(project):
     assert site.docs["newsletter/1/credit-basics.md"].url == "newsletter/1/credit-basics/"
 
 
+def test_loading_again_reuses_unchanged_files_but_sees_every_edit_and_problem(project):
+    # The preview loads the site after every edit; unchanged files are not parsed again.
+    first = project.load()
+    second = project.load()
+    a, b = first.docs["newsletter/1/credit-basics.md"], second.docs["newsletter/1/credit-basics.md"]
+    assert a is not b and a.meta is b.meta  # the same parse, in a new Doc (loading links issues into it)
+    assert b.issue is second.issues[0] and a.issue is first.issues[0]
+    assert first.events == second.events and first.events is not second.events
+    text = (project.root / ARTICLE).read_text(encoding="utf-8")
+    project.write(ARTICLE, text.replace("title:", "title: 고친", 1))
+    assert project.load().docs["newsletter/1/credit-basics.md"].title.startswith("고친")
+    project.write(ARTICLE, text.replace("date:", "date: 2026-13-01\nx:", 1))
+    assert one(problems_of(project), "올바른 날짜가 아닙니다")
+    assert one(problems_of(project), "올바른 날짜가 아닙니다")  # a file with problems is never remembered
+    project.write(ARTICLE, text + "\n연락처 010-1234-5678\n")
+    assert one(problems_of(project), "휴대전화")
+    assert one(problems_of(project), "휴대전화")
+
+
 def test_yaml_syntax_error_names_line_and_column(project):
     project.write(ARTICLE, "---\ntitle: 고교학점제\ndate: 2026-03-16\ntags: [a, b\nauthor: 팀\n---\n본문\n")
     message = one(problems_of(project), "YAML 문법 오류")

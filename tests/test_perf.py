@@ -92,3 +92,73 @@ def test_preview_renders_again_only_pages_that_show_an_edited_article(synthetic_
     # A generated list page changes when its Markdown does (the archive lists titles).
     assert fingerprints(site, renderer.related, {"newsletter/index.md": ("다른 목록", "교육금천 소식지", "")})[
         "newsletter/index.md"] != after["newsletter/index.md"]
+
+
+def _get(url: str) -> str | None:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait(check, timeout: float = 90):
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.2)
+    return None
+
+
+def test_preview_shows_an_edited_title_everywhere_and_searches_it(project):
+    """`python3 scripts/dev.py serve` (mkdocs serve --dirty): an edited title reaches the article, its
+    issue page and, from the indexing process, the search index; the server keeps running."""
+    import json
+    import os
+    import signal
+    import socket
+    import subprocess
+
+    project.write("mkdocs.yml", project.root.joinpath("mkdocs.yml").read_text(encoding="utf-8")
+                  .replace("  - search\n", "  - edugc/search\n  - search\n"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EDUGC_TODAY="2026-11-28")
+    server = subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+                              cwd=project.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              start_new_session=True)
+    article = "newsletter/1/credit-basics/"
+
+    def indexed(text: str):
+        stub = _get(base + "search/search_index.json")
+        if not stub:
+            return None
+        folder = json.loads(stub)["config"].get("edugc")
+        assert folder, "search_index.json is not our index: search would be broken in the preview"
+        manifest = _get(base + folder + "m.json")
+        if not manifest:
+            return None
+        rows = [_get(f"{base}{folder}d/{n}.json") or "" for n in range(len(json.loads(manifest)["sizes"]))]
+        return any(text in r for r in rows)
+
+    try:
+        assert _wait(lambda: (_get(base + article) or "").count("<html")), "the preview did not start"
+        assert _wait(lambda: indexed("고교학점제"))
+        source = project.root / "content/newsletter/1/credit-basics.md"
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace("title: ", "title: 새로 고친 제목 ", 1), encoding="utf-8")
+        assert _wait(lambda: "새로 고친 제목" in (_get(base + article) or ""))
+        assert _wait(lambda: "새로 고친 제목" in (_get(base + "newsletter/1/") or ""))  # the issue lists it
+        assert _wait(lambda: indexed("새로 고친 제목")), "the search index never caught up with the edit"
+        assert server.poll() is None
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

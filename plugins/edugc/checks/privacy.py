@@ -16,7 +16,14 @@ def digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+# Texts found clean, by file: the preview scans the whole site again after every edit.
+_CLEAN: dict[str, tuple[str, frozenset[str]]] = {}
+
+
 def scan_text(text: str, rel: str, allowed: set[str], problems: Problems) -> None:
+    if _CLEAN.get(rel) == (text, frozenset(allowed)):
+        return
+    before = len(problems)
     for number, line in enumerate(text.splitlines(), 1):
         for match in RRN_RE.finditer(line):
             problems.add(rel, number, "주민등록번호로 보이는 숫자가 있습니다",
@@ -25,6 +32,8 @@ def scan_text(text: str, rel: str, allowed: set[str], problems: Problems) -> Non
             if digits(match.group(0)) not in allowed:
                 problems.add(rel, number, f"개인 휴대전화 번호로 보이는 '{match.group(0)}'이(가) 있습니다",
                              "센터 대표번호를 쓰거나, 공식 번호라면 data/site.yml의 official_numbers에 추가하세요")
+    if len(problems) == before:
+        _CLEAN[rel] = (text, frozenset(allowed))
 
 
 def scan_tree(root: Path, folders: list[str], allowed_numbers: list[str], problems: Problems,

@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from ..model import ContentError, Doc, SiteModel, load_site
 from ..model.clock import today as build_today
 from ..pages import Renderer
-from ..pages.preview import fingerprints
+from ..pages.preview import NOT_FOUND, fingerprints, templates_state
 from ..pages.redirects import redirect_html
 from ..pages.theme_fixes import repair
 from ._files import set_url, src_of
@@ -113,7 +113,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if not self.config.enabled or not self.incremental or self.renderer is None or self.site is None:
             return nav
         generated = {src: (p.markdown, p.title, p.summary) for src, p in self.generated.items()}
-        self.pending_fps = fingerprints(self.site, self.renderer.related, generated)
+        templates = [config.theme.custom_dir] if config.theme.custom_dir else []
+        templates += [Path(__file__).parent.parent / name / "templates" for name in ("pages", "newsletter", "programs")]
+        self.pending_fps = fingerprints(self.site, self.renderer.related, generated,
+                                        theme=templates_state(t for t in templates if Path(t).is_dir()))
+        # The theme's 404 page (0.3 s at 1,000 pages) only when the navigation or site facts changed.
+        if (self.rendered_fps.get(NOT_FOUND) == self.pending_fps[NOT_FOUND]
+                and os.path.isfile(os.path.join(config.site_dir, NOT_FOUND))):
+            config.theme.static_templates.discard(NOT_FOUND)
         for file in files.documentation_pages():
             src = src_of(file)
             fp = self.pending_fps.get(src)

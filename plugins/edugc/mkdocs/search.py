@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import threading
 import time
+from concurrent.futures import Future, ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
 
@@ -19,8 +19,9 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from ..search import BuiltStore, DocCache, WordCache, build, stub_index
+from ..search import WordCache
 from ..search.analyse import source_words
+from ..search.site_index import index_and_write, index_site, write_index
 from ._files import site_model
 
 log = logging.getLogger("mkdocs.plugins.edugc.search")
@@ -41,10 +42,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.cache: WordCache | None = None  # kept across `mkdocs serve` rebuilds
         self.incremental = False
         self.page_entries: dict[str, list[dict]] = {}  # page URL -> its search documents, render order
-        self.lock = threading.Lock()
+        self.pool: ProcessPoolExecutor | None = None   # the preview's indexing process
+        self.pending: Future | None = None
+        self.stub = ""  # the search_index.json of the newest index written
 
     # The incremental preview renders only changed pages: keep every page's search documents, and
-    # build the Korean index after the page is shown (a background thread) rather than before.
+    # build the Korean index after the page is shown (a worker process) rather than before.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.incremental = command == "serve" and dirty
 
@@ -105,43 +108,37 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             material = json.loads(raw)
             material["docs"] = [e for entries in self.page_entries.values() for e in entries]
             raw = json.dumps(material, ensure_ascii=False, sort_keys=True).encode()
-        if self.incremental and (site / self.worker_url).exists():
-            threading.Thread(target=self._write, args=(config, site, index_path, raw, material), daemon=True).start()
-            return
-        self._write(config, site, index_path, raw, material)
-
-    def _write(self, config, site: Path, index_path: Path, raw: bytes, material: dict | None) -> None:
-        with self.lock:
-            self._write_locked(config, site, index_path, raw, material)
-
-    def _write_locked(self, config, site: Path, index_path: Path, raw: bytes, material: dict | None) -> None:
-        started = time.perf_counter()
         cache_dir = Path(config.config_file_path).parent / self.config.cache_dir
-        # The whole index is kept under the hash of Material's: an unchanged rebuild indexes nothing.
-        store, key = BuiltStore(cache_dir / "built.json"), BuiltStore.key(raw)
-        cache = self.cache or WordCache(cache_dir / "words.json")
-        self.cache = cache
-        hit = store.load(key)
-        if hit:
-            built, stub = hit
-        else:
-            material = material if material is not None else json.loads(raw)
-            doc_cache = DocCache(cache_dir / "docs.pickle")
-            built = build(material.get("docs", []), cache, doc_cache)
-            cache.save()
-            doc_cache.save()
-            stub = json.dumps(stub_index(material, f"search/edugc/{built.base}", built.split),
-                              ensure_ascii=False, separators=(",", ":"))
-            store.save(key, built, stub)
-        out = site / "search" / "edugc"
-        for folder in {(out / rel).parent for rel in built.files}:
-            folder.mkdir(parents=True, exist_ok=True)
-        for rel, text in built.files.items():
-            (out / rel).write_text(text, encoding="utf-8")
-        index_path.write_text(stub, encoding="utf-8")
-        worker = site / self.worker_url
-        worker.parent.mkdir(parents=True, exist_ok=True)
-        worker.write_text(self.worker_source, encoding="utf-8")
-        self.stats = {"documents": built.documents, "tokens": built.tokens, "analysed": cache.analysed,
-                      "reused": built.reused, "whole": bool(hit), "seconds": round(time.perf_counter() - started, 3)}
+        if self.incremental and (site / self.worker_url).exists():
+            # The preview shows the page first; its index follows from a worker process, and a newer
+            # edit's index replaces one not started yet.
+            if self.pending is not None:
+                self.pending.cancel()
+            if self.stub:  # until then, the page searches the index of the previous edit
+                index_path.write_text(self.stub, encoding="utf-8")
+            if self.pool is None:
+                self.pool = ProcessPoolExecutor(max_workers=1)
+            self.pending = self.pool.submit(index_and_write, raw, None, cache_dir, site,
+                                            self.worker_url, self.worker_source)
+            self.pending.add_done_callback(self._indexed)
+            return
+        started = time.perf_counter()
+        self.cache = self.cache or WordCache(cache_dir / "words.json")
+        built, stub, whole = index_site(raw, material, cache_dir, self.cache)
+        write_index(site, built, stub, self.worker_url, self.worker_source)
+        self.stub = stub
+        self.stats = {"documents": built.documents, "tokens": built.tokens, "analysed": self.cache.analysed,
+                      "reused": built.reused, "whole": whole, "seconds": round(time.perf_counter() - started, 3)}
         log.debug("검색 색인: %s", self.stats)
+
+    def _indexed(self, future: Future) -> None:
+        if not future.cancelled() and future.exception() is None:
+            self.stats = future.result()
+            self.stub = self.stats.pop("stub")
+        elif not future.cancelled() and self.pool is not None:  # not the preview shutting down
+            log.warning("미리보기의 검색 색인을 만들지 못했습니다: %s", future.exception())
+
+    def on_shutdown(self) -> None:
+        pool, self.pool = self.pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)

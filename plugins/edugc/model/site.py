@@ -5,6 +5,7 @@ front matter or YAML.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
@@ -241,7 +242,22 @@ def _load_list(path: Path, rel: str, model, problems: Problems,
     if not path.exists():
         return [], {}
     text = _read(path, rel, problems, texts)
-    located = parse_yaml(text, rel, problems) if text is not None else None
+    if text is None:
+        return [], {}
+    key = ("list", path, rel, model)
+    known = _remembered(key, text)
+    if known is not None:
+        items, lines = known
+        return list(items), {k: dict(v) for k, v in lines.items()}
+    before = len(problems)
+    items, lines = _parse_list(text, rel, model, problems)
+    if len(problems) == before:
+        _PARSED[key] = (text, (list(items), {k: dict(v) for k, v in lines.items()}))
+    return items, lines
+
+
+def _parse_list(text: str, rel: str, model, problems: Problems) -> tuple[list, dict[str, dict]]:
+    located = parse_yaml(text, rel, problems)
     if located is None or located.data is None:
         return [], {}
     if not isinstance(located.data, list):
@@ -263,11 +279,34 @@ def _load_list(path: Path, rel: str, model, problems: Problems,
     return items, lines
 
 
+# The preview loads the whole site again after every edit (1 s at 1,000 pages, most of it parsing
+# YAML and validating): a file whose text is what it was last time reuses what was made from it, if
+# that had no problems. Keyed by the text itself, not the file's time, so no edit can be missed.
+_PARSED: dict[tuple, tuple[str, object]] = {}
+
+
+def _remembered(key: tuple, text: str):
+    hit = _PARSED.get(key)
+    return hit[1] if hit is not None and hit[0] == text else None
+
+
 def _load_doc(path: Path, rel: str, content_dir: str, problems: Problems, texts: dict[Path, str]) -> Doc | None:
     shown = f"{content_dir}/{rel}"
     text = _read(path, shown, problems, texts)
     if text is None:
         return None
+    key = ("doc", path, rel, content_dir)
+    known = _remembered(key, text)
+    if known is not None:  # a fresh Doc: loading links issues and sets statuses on it
+        return dataclasses.replace(known, images=list(known.images), lines=dict(known.lines))
+    before = len(problems)
+    doc = _parse_doc(text, rel, shown, problems)
+    if doc is not None and len(problems) == before:
+        _PARSED[key] = (text, dataclasses.replace(doc, images=list(doc.images), lines=dict(doc.lines)))
+    return doc
+
+
+def _parse_doc(text: str, rel: str, shown: str, problems: Problems) -> Doc | None:
     source = split_front_matter(text, shown, problems)
     if source is None:
         return None

@@ -9,9 +9,23 @@ fingerprint changed are rendered again. Plain Python: the adapter turns this int
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Iterable
 
 from ..model import Doc, SiteModel
+
+
+NOT_FOUND = "404.html"
+
+
+def templates_state(folders: Iterable) -> str:
+    """The templates' names and modification times: a maintainer's edit to one re-renders the site."""
+    h = hashlib.sha1()
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                h.update(f"{path}\0{path.stat().st_mtime_ns}\0".encode())
+    return h.hexdigest()
 
 
 def _facts(doc: Doc) -> str:
@@ -37,9 +51,12 @@ def shown(site: SiteModel, doc: Doc, related) -> Iterable[Doc]:
         yield from site.notices[:5]
 
 
-def fingerprints(site: SiteModel, related, generated: dict[str, tuple[str, str, str]]) -> dict[str, str]:
-    """src -> fingerprint for every Markdown page and every generated page (markdown, title, summary)."""
-    nav = hashlib.sha1()
+def fingerprints(site: SiteModel, related, generated: dict[str, tuple[str, str, str]],
+                 theme: str = "") -> dict[str, str]:
+    """src -> fingerprint for every Markdown page and every generated page (markdown, title, summary),
+    and for the theme's 404.html, which shows only the navigation and the site facts. `theme` names
+    the state of the templates: when they change, every page is rendered again."""
+    nav = hashlib.sha1(theme.encode())
     nav.update(repr(site.info).encode())
     nav.update(str(site.today).encode())
     for doc in site.docs.values():  # titles in the navigation, banners of drafts in the preview
@@ -47,7 +64,7 @@ def fingerprints(site: SiteModel, related, generated: dict[str, tuple[str, str, 
             nav.update(_facts(doc).encode())
     data = hashlib.sha1(repr((site.programs, site.events)).encode()).hexdigest()
     base = nav.hexdigest()
-    out: dict[str, str] = {}
+    out: dict[str, str] = {NOT_FOUND: base}
     for src, doc in site.docs.items():
         h = hashlib.sha1(base.encode())
         h.update(doc.body.encode())

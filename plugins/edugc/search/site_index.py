@@ -1,0 +1,55 @@
+"""The whole site's index from Material's search_index.json: what a build writes, and where.
+
+Shared by a full build (in the build process) and the incremental preview (in a worker process, so
+that indexing one edit never slows the rendering of the next: a thread shared the interpreter lock
+with MkDocs and made the following rebuild up to twice as slow).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .analyse import WordCache
+from .index import BuiltIndex, BuiltStore, DocCache, build, stub_index
+
+
+def index_site(raw: bytes, material: dict | None, cache_dir: Path,
+               cache: WordCache | None = None) -> tuple[BuiltIndex, str, bool]:
+    """(index, the stub that replaces search_index.json, whether it came whole from the cache)."""
+    # The whole index is kept under the hash of Material's: an unchanged rebuild indexes nothing.
+    store, key = BuiltStore(cache_dir / "built.json"), BuiltStore.key(raw)
+    hit = store.load(key)
+    if hit:
+        built, stub = hit
+        return built, stub, True
+    cache = cache or WordCache(cache_dir / "words.json")
+    material = material if material is not None else json.loads(raw)
+    doc_cache = DocCache(cache_dir / "docs.pickle")
+    built = build(material.get("docs", []), cache, doc_cache)
+    cache.save()
+    doc_cache.save()
+    stub = json.dumps(stub_index(material, f"search/edugc/{built.base}", built.split),
+                      ensure_ascii=False, separators=(",", ":"))
+    store.save(key, built, stub)
+    return built, stub, False
+
+
+def write_index(site: Path, built: BuiltIndex, stub: str, worker_url: str, worker_source: str) -> None:
+    out = site / "search" / "edugc"
+    for folder in {(out / rel).parent for rel in built.files}:
+        folder.mkdir(parents=True, exist_ok=True)
+    for rel, text in built.files.items():
+        (out / rel).write_text(text, encoding="utf-8")
+    (site / "search").mkdir(parents=True, exist_ok=True)
+    (site / "search" / "search_index.json").write_text(stub, encoding="utf-8")
+    worker = site / worker_url
+    worker.parent.mkdir(parents=True, exist_ok=True)
+    worker.write_text(worker_source, encoding="utf-8")
+
+
+def index_and_write(raw: bytes, material: dict | None, cache_dir: Path, site: Path,
+                    worker_url: str, worker_source: str) -> dict:
+    """For a worker process: the index written into the site; returns its figures."""
+    built, stub, whole = index_site(raw, material, cache_dir)
+    write_index(site, built, stub, worker_url, worker_source)
+    return {"documents": built.documents, "tokens": built.tokens, "reused": built.reused, "whole": whole, "stub": stub}
