@@ -94,6 +94,27 @@ def test_preview_renders_again_only_pages_that_show_an_edited_article(synthetic_
         "newsletter/index.md"] != after["newsletter/index.md"]
 
 
+def test_preview_shows_the_edited_article_first_when_its_title_is_on_many_pages(synthetic_model):
+    from edugc.pages import Renderer
+    from edugc.pages.preview import first_step, fingerprints, own_fingerprints
+
+    site = synthetic_model
+    before, own_before = fingerprints(site, Renderer(site).related, {}), own_fingerprints(site)
+    article = site.issues[0].articles[0]
+    article.meta = article.meta.model_copy(update={"title": "완전히 새 제목"})
+    after, own_after = fingerprints(site, Renderer(site).related, {}), own_fingerprints(site)
+    changed = {src for src in after if before.get(src) != after[src]}
+    edited = {src for src in own_after if own_before.get(src) != own_after[src]}
+    limit = 10  # at N=200 a title shows on ~30 pages; at N=1,000 on ~200 (the default limit is 30)
+    assert edited == {article.src} and len(changed) > limit  # related lists on other articles
+    first = {article.src, site.issues[0].doc.src}
+    assert first_step(site, changed, edited, limit) == first
+    # The second build renders everything still changed, and a small edit is done in one build.
+    assert first_step(site, changed - first, set(), limit) == changed - first
+    few = set(sorted(changed)[:limit - 1]) | {article.src}
+    assert first_step(site, few, edited, limit) == few
+
+
 def _get(url: str) -> str | None:
     import urllib.request
 

@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from ..model import ContentError, Doc, SiteModel, load_site
 from ..model.clock import today as build_today
 from ..pages import Renderer
-from ..pages.preview import NOT_FOUND, fingerprints, templates_state
+from ..pages.preview import NOT_FOUND, first_step, fingerprints, own_fingerprints, templates_state
 from ..pages.redirects import redirect_html
 from ..pages.theme_fixes import repair
 from ._files import set_url, src_of
@@ -44,6 +44,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.incremental = False        # `mkdocs serve --dirty`: render only pages whose inputs changed
         self.rendered_fps: dict[str, str] = {}
         self.pending_fps: dict[str, str] = {}
+        self.rendered_own: dict[str, str] = {}   # each page's own source, as last rendered
+        self.pending_own: dict[str, str] = {}
+        self.deferred: set[str] = set()          # pages left for the next build (see first_step)
+        self.again: Path | None = None           # touching this file makes the preview build again
 
     # Remember whether this is the editor's preview (plugins with on_startup live across rebuilds).
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -121,21 +125,46 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if (self.rendered_fps.get(NOT_FOUND) == self.pending_fps[NOT_FOUND]
                 and os.path.isfile(os.path.join(config.site_dir, NOT_FOUND))):
             config.theme.static_templates.discard(NOT_FOUND)
-        for file in files.documentation_pages():
+        changed: set[str] = set()
+        pages = files.documentation_pages()
+        for file in pages:
             src = src_of(file)
             fp = self.pending_fps.get(src)
-            changed = fp is None or self.rendered_fps.get(src) != fp or not os.path.isfile(file.abs_dest_path)
-            file.is_modified = (lambda changed=changed: changed)  # type: ignore[method-assign]
+            if fp is None or self.rendered_fps.get(src) != fp or not os.path.isfile(file.abs_dest_path):
+                changed.add(src)
+        self.pending_own = own_fingerprints(self.site)
+        edited = {src for src, fp in self.pending_own.items() if self.rendered_own.get(src) != fp}
+        now = first_step(self.site, changed, edited) if self.again is not None else changed
+        self.deferred = changed - now
+        for file in pages:
+            modified = src_of(file) in now
+            file.is_modified = (lambda modified=modified: modified)  # type: ignore[method-assign]
         return nav
+
+    # The preview's server: a file it watches, touched when pages were left for a second build.
+    def on_serve(self, server, *, config, builder):
+        if self.incremental:
+            folder = Path(config.config_file_path).parent / ".cache" / "preview"
+            folder.mkdir(parents=True, exist_ok=True)
+            self.again = folder / "again"
+            server.watch(str(folder), recursive=False)
+        return server
 
     # What this build rendered is the base the next preview build compares with.
     @event_priority(-90)
     def on_post_build(self, *, config) -> None:
-        if self.incremental:
-            self.rendered_fps = self.pending_fps
+        if not self.incremental:
+            return
+        self.rendered_fps = {src: (self.rendered_fps.get(src, "") if src in self.deferred else fp)
+                             for src, fp in self.pending_fps.items()}
+        self.rendered_own = self.pending_own
+        if self.deferred and self.again is not None:
+            log.info(f"고친 글을 먼저 보여 줍니다. 그 글이 보이는 다른 페이지 {len(self.deferred)}개를 이어서 만듭니다.")
+            self.again.write_text(str(len(self.deferred)), encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.rendered_fps = {}  # render everything next time
+        self.rendered_own = {}
 
     # Every template (404 included) can read the site facts and the build date.
     def on_env(self, env, *, config, files):

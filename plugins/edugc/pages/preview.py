@@ -78,3 +78,26 @@ def fingerprints(site: SiteModel, related, generated: dict[str, tuple[str, str, 
     for src, (markdown, title, summary) in generated.items():
         out[src] = hashlib.sha1(f"{base}\0{markdown}\0{title}\0{summary}".encode()).hexdigest()
     return out
+
+
+def own_fingerprints(site: SiteModel) -> dict[str, str]:
+    """src -> fingerprint of the page's own source only: which pages the editor changed."""
+    return {src: hashlib.sha1(f"{doc.body}\0{doc.meta!r}".encode()).hexdigest() for src, doc in site.docs.items()}
+
+
+# An edit that shows on more pages than this (a new title appears in the related lists of 200
+# articles at 1,000 pages) is shown in two steps: first the edited pages and their issue pages,
+# then, in a second build right after, every other page that shows them.
+FIRST_STEP_LIMIT = 30
+
+
+def first_step(site: SiteModel, changed: set[str], edited: set[str], limit: int = FIRST_STEP_LIMIT) -> set[str]:
+    """The pages to render now; the rest of `changed` waits for the next build."""
+    if len(changed) <= limit or not edited & changed:
+        return changed
+    now = edited & changed
+    for src in list(now):
+        doc = site.docs.get(src)
+        if doc is not None and doc.issue is not None:
+            now.add(doc.issue.doc.src)
+    return now & changed
