@@ -178,6 +178,9 @@ def test_preview_shows_an_edited_title_everywhere_and_searches_it(project):
         source.write_text(text.replace("title: ", "title: 새로 고친 제목 ", 1), encoding="utf-8")
         assert _wait(lambda: "새로 고친 제목" in (_get(base + article) or ""))
         assert _wait(lambda: "새로 고친 제목" in (_get(base + "newsletter/1/") or ""))  # the issue lists it
+        assert "새로 고친 제목" in (_get(base + "newsletter/tags/gogyohakjeomje/") or "")  # its tag page
+        assert "새로 고친 제목" in (_get(base + "newsletter/1/print/") or "")  # the print edition
+        assert "새로 고친 제목" in (_get(base + "feed.xml") or "")  # the RSS feed
         assert _wait(lambda: indexed("새로 고친 제목")), "the search index never caught up with the edit"
         assert server.poll() is None
     finally:

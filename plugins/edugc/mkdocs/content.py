@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -166,8 +167,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.rendered_fps = {}  # render everything next time
         self.rendered_own = {}
 
-    # Every template (404 included) can read the site facts and the build date.
+    # Every template (404 included) can read the site facts and the build date. The theme's templates
+    # are compiled once and kept in .cache/jinja/ (by their source's checksum): compiling them again
+    # cost 0.5-0.8 s of every build and every preview refresh at 1,000 pages (profile).
     def on_env(self, env, *, config, files):
+        if env.bytecode_cache is None:
+            env.bytecode_cache = FileSystemBytecodeCache(
+                str(_mkdir(Path(config.config_file_path).parent / ".cache" / "jinja")))
         if self.site is not None:
             from ..pages.text import korean_date
 
@@ -255,3 +261,8 @@ def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
 def _robots(site_url: str) -> str:
     sitemap = site_url.rstrip("/") + "/sitemap.xml" if site_url else "sitemap.xml"
     return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n"
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path

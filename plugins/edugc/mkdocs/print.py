@@ -1,6 +1,7 @@
 """The print adapter: an A4 print edition of every issue, its PDF, and links to both."""
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import time
@@ -42,6 +43,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         self.rendered: dict[str, str] = {}
         self.qr: QrCache | None = None
         self.incremental = False
+        self.written: dict[str, str] = {}  # preview: each edition's inputs, as last written
 
     # In the incremental preview unchanged articles are not rendered again: keep their HTML.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -99,6 +101,11 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         fonts = self._copy_fonts(site_dir, Path(config.config_file_path).parent / self.config.cache_dir)
         editions = []
         for issue in site.issues:
+            if self.incremental:  # the preview writes again only editions whose inputs changed
+                key = self._edition_inputs(site, issue, config.site_url or "", fonts)
+                if self.written.get(issue.doc.url) == key:
+                    continue
+                self.written[issue.doc.url] = key
             edition = edition_html(site, issue, self.rendered, site_url=config.site_url or "", fonts=fonts,
                                    qr=self.qr.svg if self.qr else qr_svg)
             target = site_dir / edition.url / "index.html"
@@ -109,6 +116,14 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             self.qr.save()
         if self.make_pdfs and editions:
             self._make_pdfs(editions, site_dir, config, author=site.info.operator)
+
+    def _edition_inputs(self, site, issue, site_url: str, fonts: dict) -> str:
+        h = hashlib.sha1(repr((site.info, site.today, site_url, fonts, issue.doc.meta)).encode())
+        for article in issue.articles:
+            h.update(repr((article.url, article.meta)).encode())
+            h.update(self.rendered.get(article.url, "").encode())
+        h.update(self.rendered.get(issue.doc.url, "").encode())
+        return h.hexdigest()
 
     def _copy_fonts(self, site_dir: Path, cache_dir: Path) -> dict[str, str]:
         fonts = {}

@@ -1,6 +1,7 @@
 """The newsletter's list pages: the archive by year, and paginated tag and category pages."""
 from __future__ import annotations
 
+import hashlib
 import math
 from pathlib import Path
 
@@ -34,6 +35,17 @@ def check_slugs(site: SiteModel, content_dir: str = "content") -> None:
                          f"둘 중 하나로 {kind} 이름을 맞추거나, 읽었을 때 다른 이름으로 바꾸세요")
     if problems:
         raise ContentError(problems.sorted())
+
+
+def list_inputs(site: SiteModel, per_page: int, templates: str) -> str:
+    """What the archive, tag and category pages are made from: every listed page's facts."""
+    from ..pages.preview import page_facts
+
+    h = hashlib.sha1(f"{per_page}\0{site.today}\0{templates}\0{site.info!r}".encode())
+    for doc in [*site.articles, *(issue.doc for issue in site.issues)]:
+        h.update(page_facts(doc).encode())
+        h.update(str(doc.issue.number if doc.issue else "").encode())
+    return h.hexdigest()
 
 
 class NewsletterPages:

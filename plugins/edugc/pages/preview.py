@@ -28,7 +28,7 @@ def templates_state(folders: Iterable) -> str:
     return h.hexdigest()
 
 
-def _facts(doc: Doc) -> str:
+def page_facts(doc: Doc) -> str:
     meta = doc.meta
     return "|".join(str(x) for x in (doc.url, doc.title, doc.summary, doc.date, doc.status,
                                      getattr(meta, "category", ""), getattr(meta, "tags", ""),
@@ -61,7 +61,7 @@ def fingerprints(site: SiteModel, related, generated: dict[str, tuple[str, str, 
     nav.update(str(site.today).encode())
     for doc in site.docs.values():  # titles in the navigation, banners of drafts in the preview
         if doc.kind in ("page", "guide"):
-            nav.update(_facts(doc).encode())
+            nav.update(page_facts(doc).encode())
     data = hashlib.sha1(repr((site.programs, site.events)).encode()).hexdigest()
     base = nav.hexdigest()
     out: dict[str, str] = {NOT_FOUND: base}
@@ -69,11 +69,11 @@ def fingerprints(site: SiteModel, related, generated: dict[str, tuple[str, str, 
         h = hashlib.sha1(base.encode())
         h.update(doc.body.encode())
         h.update(repr(doc.meta).encode())
-        h.update(_facts(doc).encode())
+        h.update(page_facts(doc).encode())
         if doc.kind in ("guide", "page"):
             h.update(data.encode())  # program lists, upcoming events, contact facts
         for other in shown(site, doc, related):
-            h.update(_facts(other).encode())
+            h.update(page_facts(other).encode())
         out[src] = h.hexdigest()
     for src, (markdown, title, summary) in generated.items():
         out[src] = hashlib.sha1(f"{base}\0{markdown}\0{title}\0{summary}".encode()).hexdigest()
