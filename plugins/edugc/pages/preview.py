@@ -86,16 +86,19 @@ def own_fingerprints(site: SiteModel) -> dict[str, str]:
 
 
 # An edit that shows on more pages than this (a new title appears in the related lists of 200
-# articles at 1,000 pages) is shown in two steps: first the edited pages and their issue pages,
-# then, in a second build right after, every other page that shows them.
+# articles at 1,000 pages) is shown in steps: first the edited pages and their issue pages, then the
+# other pages that show them, this many per build, so that the editor's next edit never waits
+# behind a long build of pages nobody is looking at.
 FIRST_STEP_LIMIT = 30
 
 
 def first_step(site: SiteModel, changed: set[str], edited: set[str], limit: int = FIRST_STEP_LIMIT) -> set[str]:
     """The pages to render now; the rest of `changed` waits for the next build."""
-    if len(changed) <= limit or not edited & changed:
+    if len(changed) <= limit:
         return changed
     now = edited & changed
+    if not now:  # a following step: the next pages in a stable order
+        return set(sorted(changed)[:limit])
     for src in list(now):
         doc = site.docs.get(src)
         if doc is not None and doc.issue is not None:
