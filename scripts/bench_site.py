@@ -77,6 +77,10 @@ def build(project: Path, *, cold: bool, extra_env: dict | None = None) -> dict:
     if cold:
         shutil.rmtree(project / ".cache", ignore_errors=True)
         shutil.rmtree(project / "site", ignore_errors=True)
+        # Font subsets are kept beside the installed fonts (shared by every project): cold means none.
+        from edugc.fonts.subset import SUBSET_CACHE
+
+        shutil.rmtree(SUBSET_CACHE, ignore_errors=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EDUGC_TODAY=TODAY, PDF="0", CARDS="0", EDUGC_TIMINGS="true")
     env.update(extra_env or {})
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:

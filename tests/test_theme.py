@@ -143,6 +143,12 @@ def test_characters_are_counted_from_what_a_page_draws_and_what_it_draws_bold():
     every, bold = count_text("<h1>교육</h1><p>교과 <strong>금천</strong></p><script>var 뷁=1</script>")
     assert every["교"] == 2 and "뷁" not in every
     assert set(bold) == set("교육금천")
+    # Tooltips and alt text are drawn too; icons, styles and comments are not; entities are characters;
+    # a class the stylesheets set in bold counts as bold; a void or self-closed tag closes nothing.
+    every, bold = count_text('<!-- 숨김 --><p title="제목">가&amp;나<br><img alt="사진"><svg><title>아이콘</title>'
+                             '<path d="M0"/></svg><style>.뷁{}</style><span class="x md-button">버튼</span>'
+                             "<i/>끝</p>")
+    assert set(every) == set("제목가&나사진버튼끝") and set(bold) == set("버튼")
 
 
 def test_chunks_follow_frequency_and_name_compact_unicode_ranges():
