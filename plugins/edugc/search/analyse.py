@@ -100,6 +100,20 @@ def _analyse_all(batch: list[str]) -> dict[str, list[list[str]]]:
     return out
 
 
+def _find_and_analyse(texts: list[str], paths: list[str], known: frozenset[str]) -> dict[str, list[list[str]]]:
+    """In a worker process: the words of texts and files that `known` lacks, analysed (none: no model load)."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(words(text))
+    for path in paths:
+        try:
+            found.update(words(Path(path).read_text(encoding="utf-8-sig")))
+        except (OSError, UnicodeDecodeError):   # the build reports unreadable pages itself
+            pass
+    missing = sorted(found - known)
+    return _analyse_all(missing) if missing else {}
+
+
 class WordCache:
     """Analysis per distinct word, kept on disk so a rebuild analyses only the words it has not seen."""
 
@@ -119,16 +133,16 @@ class WordCache:
             except (ValueError, KeyError):
                 self.words = {}
 
-    def start(self, vocabulary: Iterable[str]) -> None:
-        """Analyse the words not cached yet in a worker process (the model load included) while the
-        engine renders pages on the other core; `ensure` collects them and analyses what is left."""
-        missing = sorted({w for w in vocabulary if w not in self.words})
-        if (len(missing) < 200 or self.factory is not kiwi_analyser or self.pending is not None
-                or os.environ.get("EDUGC_SEARCH_AHEAD", "1") == "0"):
+    def start(self, texts: Iterable[str] = (), paths: Iterable[str] = ()) -> None:
+        """Find the words of the sources (texts, or files by path) and analyse those not cached yet in
+        a worker process (the model load included) while the engine renders pages on the other core;
+        `ensure` collects them and analyses what is left. Finding the words happens there too: on a
+        rebuild where nothing is new, that scan is all the work, and it stays off this core."""
+        if self.factory is not kiwi_analyser or self.pending is not None or os.environ.get("EDUGC_SEARCH_AHEAD", "1") == "0":
             return
         try:
             self.pool = ProcessPoolExecutor(max_workers=1)
-            self.pending = self.pool.submit(_analyse_all, missing)
+            self.pending = self.pool.submit(_find_and_analyse, list(texts), list(paths), frozenset(self.words))
         except (OSError, RuntimeError):  # no processes here: analysed in ensure instead
             self.pool = self.pending = None
 
@@ -175,14 +189,11 @@ class WordCache:
         self.dirty = False
 
 
-def source_words(site) -> set[str]:
-    """The words of every page's title, summary and text, and of the programs and events, as written
-    (before rendering): what the search index will nearly all consist of."""
-    found: set[str] = set()
-    for doc in site.docs.values():
-        found.update(words(f"{doc.title} {doc.summary} {doc.body}"))
+def source_texts(site) -> list[str]:
+    """The title, summary and text of every page, and of the programs and events, as written (before
+    rendering): what the search index's words will nearly all come from."""
+    texts = [f"{doc.title} {doc.summary} {doc.body}" for doc in site.docs.values()]
     for program in site.programs:
-        found.update(words(" ".join(str(v) for v in program.model_dump().values() if isinstance(v, str))))
-    for event in site.events:
-        found.update(words(f"{event.title} {event.place}"))
-    return found
+        texts.append(" ".join(str(v) for v in program.model_dump().values() if isinstance(v, str)))
+    texts.extend(f"{event.title} {event.place}" for event in site.events)
+    return texts
