@@ -168,6 +168,15 @@ def test_no_index_bytes_before_the_box_is_used_then_only_the_shards_needed(site_
         assert not [u for u in requests if "search/edugc/" in u], requests
         assert all(u.startswith(("http://127.0.0.1", "data:")) or not u.startswith("http") for u in requests)
 
+        # Focusing the box fetches the manifest only, while the reader types.
+        page.locator("input[data-md-component=search-query]").focus()
+        for _ in range(40):
+            if [u for u in requests if u.endswith("/m.json")]:
+                break
+            page.wait_for_timeout(50)
+        assert [u for u in requests if "search/edugc/" in u] and all(
+            u.endswith("/m.json") for u in requests if "search/edugc/" in u), requests
+
         got = run_query(page, base, "설명회")
         assert "programs/admission-briefing/" in got[:5]
         shards = [u for u in requests if "search/edugc/" in u and "/t/" in u]

@@ -1,6 +1,7 @@
 /* 교육금천 search worker: speaks Material's worker protocol (SETUP 0, READY 1, QUERY 2, RESULT 3)
- * over the sharded Korean index in search/edugc/. Nothing is fetched until the first query; then
- * the manifest, the shards for the query's first syllables, and the chunks of the top results. */
+ * over the sharded Korean index in search/edugc/. Nothing is fetched until the reader focuses the
+ * search box (the page tells us, see overrides/main.html) or queries; then the manifest, the shards
+ * for the query's first syllables, and the chunks of the top results. */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
@@ -8,9 +9,12 @@ var ROOT = new URL("../../", self.location.href);   // this file lives in assets
 /* Material renders ten results at once and the rest only on scroll; fetching and sending more costs a
  * phone bytes and a round trip for results nobody sees. A page shows its three best sections. */
 var MAX_PAGES = 10, MAX_SECTIONS = 3;
+/* A browser opens six connections to a host (HTTP/1.1): the chunks of the first six pages arrive in
+ * one round trip, the rest in a second. Those six are sent first, the full list when it is there. */
+var FIRST_PAGES = 6;
 
 var indexUrl = null, manifest = null, manifestPromise = null, splitSet = {};
-var shardCache = {}, chunkCache = {}, latest = 0;
+var shardCache = {}, chunkCache = {}, chunkDone = {}, chunkAbort = {}, latest = 0, focused = false;
 
 /* ---- Hangul: compare by letters so a half-typed syllable (설며, 섦, 호) is a prefix of 설명회, 회 ---- */
 var CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
@@ -95,8 +99,8 @@ function keyFile(key) {
   return out.join("-");
 }
 
-function getJSON(path, missingOk) {
-  return fetch(new URL(path, ROOT).href).then(function (r) {
+function getJSON(path, missingOk, signal) {
+  return fetch(new URL(path, ROOT).href, signal ? {signal: signal} : undefined).then(function (r) {
     if (missingOk && r.status === 404) return {};
     if (!r.ok) throw new Error(path + " " + r.status);
     return r.json();
@@ -107,7 +111,8 @@ function loadManifest() {
   if (!manifestPromise) manifestPromise = getJSON(indexUrl + "m.json").then(function (m) {
     manifest = m;
     manifest.pages = [];
-    for (var i = 0, at = 0; i < m.sizes.length; at += m.sizes[i++]) manifest.pages.push(at);
+    manifest.pageNo = {};   // first document of a page → the page's position (its chunk's name)
+    for (var i = 0, at = 0; i < m.sizes.length; at += m.sizes[i++]) { manifest.pageNo[at] = i; manifest.pages.push(at); }
     return m;
   });
   return manifestPromise;
@@ -122,8 +127,28 @@ function loadShard(key) {
 }
 
 function loadChunk(n) {
-  if (!chunkCache[n]) chunkCache[n] = getJSON(indexUrl + "d/" + n + ".json");
+  if (!chunkCache[n]) {
+    var ctl = typeof AbortController === "function" ? new AbortController() : null;
+    var loading = getJSON(indexUrl + "d/" + n + ".json", false, ctl && ctl.signal).then(function (rows) {
+      chunkDone[n] = true;
+      if (chunkAbort[n] === ctl) delete chunkAbort[n];
+      return rows;
+    }, function (err) {
+      if (chunkCache[n] === loading) { delete chunkCache[n]; delete chunkAbort[n]; }   // asked again later: fetched again
+      throw err;
+    });
+    chunkCache[n] = loading;
+    chunkAbort[n] = ctl;
+  }
   return chunkCache[n];
+}
+
+/* Chunks still on their way for an earlier query and not needed by this one would hold the browser's
+ * few connections (typing 대학 연계 진로교육 asks for 대학's ten pages, then 대학 연계's): let them go. */
+function dropChunksExcept(keep) {
+  Object.keys(chunkAbort).forEach(function (n) {
+    if (!keep[n] && chunkAbort[n]) chunkAbort[n].abort();
+  });
 }
 
 /* ---- Query analysis ---- */
@@ -237,7 +262,7 @@ function highlight(text, marks) {
   return out + escapeHTML(text.slice(pos));
 }
 
-function search(query) {
+function search(query, ticket, onFirst) {
   var list = terms(query);
   if (!list.length) return Promise.resolve({items: []});
   var manifestReady = loadManifest();
@@ -259,44 +284,69 @@ function search(query) {
       .map(function (g) { g.hits = Object.keys(g.matched).length; g.rank = g.score + 0.1 * (g.sum - g.score); return g; })
       .sort(function (a, b) { return b.hits - a.hits || b.rank - a.rank || a.page - b.page; })
       .slice(0, MAX_PAGES);
+    // A newer query came while the shards loaded: its own answer follows, fetch nothing for this one.
+    if (ticket !== latest) return null;
     // Each page's article and sections live in one small file, named by the page's position.
-    var pageNo = {};
-    manifest.pages.forEach(function (start, n) { pageNo[start] = n; });
-    return Promise.all(ranked.map(function (g) { return loadChunk(pageNo[g.page]); })).then(function (loaded) {
-      var rows = {};
-      ranked.forEach(function (g, i) { rows[g.page] = loaded[i]; });
-      // A section's row holds its #anchor only; its page's path is the article's.
-      function row(id) {
-        var p = pageOf(id), r = rows[p][id - p];
-        return id === p ? r : [rows[p][0][0] + r[0], r[1], r[2]];
-      }
-      var items = ranked.map(function (g) {
-        var byId = {}, termsShown = {};
-        resolved.forEach(function (r) { termsShown[r.form] = false; });
-        g.docs.forEach(function (d) { byId[d.id] = d; });
-        resolved.forEach(function (r, ti) { if (g.matched[ti]) termsShown[r.form] = true; });
-        var marksFor = function (d) {
-          var marks = d ? d.tokens.slice() : [];
-          resolved.forEach(function (r) { if (r.tokens.length) marks.push(r.form); });
-          return marks.sort(function (a, b) { return b.length - a.length; });
-        };
-        var docsOut = [];
-        var art = byId[g.page], artRow = row(g.page);
-        docsOut.push({location: artRow[0], title: highlight(artRow[1], marksFor(art)),
-          text: highlight(artRow[2], marksFor(art)), score: g.rank, terms: termsShown});
-        g.docs.filter(function (d) { return d.id !== g.page; })
-          .sort(function (a, b) { return b.score - a.score; })
-          .slice(0, MAX_SECTIONS)
-          .forEach(function (d) {
-            var r = row(d.id);
-            docsOut.push({location: r[0], title: highlight(r[1], marksFor(d)), text: highlight(r[2], marksFor(d)),
-              score: d.score, terms: termsShown});
-          });
-        return docsOut;
-      });
-      return {items: items};
-    });
+    var pageNo = manifest.pageNo, keep = {};
+    ranked.forEach(function (g) { keep[pageNo[g.page]] = true; });
+    dropChunksExcept(keep);
+    var chunks = ranked.map(function (g) { return loadChunk(pageNo[g.page]); });
+    var first = Math.min(FIRST_PAGES, ranked.length);
+    if (first < ranked.length && onFirst) {
+      Promise.all(chunks.slice(0, first)).then(function (loaded) {
+        // Only if the rest is still on its way: otherwise the full list follows at once.
+        if (ranked.slice(first).some(function (g) { return !chunkDone[pageNo[g.page]]; }))
+          onFirst(render(ranked.slice(0, first), loaded, resolved));
+      }, function () {});
+    }
+    return Promise.all(chunks).then(function (loaded) { return render(ranked, loaded, resolved); });
   });
+}
+
+/* Material's result items for ranked pages, from their loaded chunks: the article, then its best sections. */
+function render(ranked, loaded, resolved) {
+  var rows = {};
+  ranked.forEach(function (g, i) { rows[g.page] = loaded[i]; });
+  // A section's row holds its #anchor only; its page's path is the article's.
+  function row(id) {
+    var p = pageOf(id), r = rows[p][id - p];
+    return id === p ? r : [rows[p][0][0] + r[0], r[1], r[2]];
+  }
+  var items = ranked.map(function (g) {
+    var byId = {}, termsShown = {};
+    resolved.forEach(function (r) { termsShown[r.form] = false; });
+    g.docs.forEach(function (d) { byId[d.id] = d; });
+    resolved.forEach(function (r, ti) { if (g.matched[ti]) termsShown[r.form] = true; });
+    var marksFor = function (d) {
+      var marks = d ? d.tokens.slice() : [];
+      resolved.forEach(function (r) { if (r.tokens.length) marks.push(r.form); });
+      return marks.sort(function (a, b) { return b.length - a.length; });
+    };
+    var docsOut = [];
+    var art = byId[g.page], artRow = row(g.page);
+    docsOut.push({location: artRow[0], title: highlight(artRow[1], marksFor(art)),
+      text: highlight(artRow[2], marksFor(art)), score: g.rank, terms: termsShown});
+    g.docs.filter(function (d) { return d.id !== g.page; })
+      .sort(function (a, b) { return b.score - a.score; })
+      .slice(0, MAX_SECTIONS)
+      .forEach(function (d) {
+        var r = row(d.id);
+        docsOut.push({location: r[0], title: highlight(r[1], marksFor(d)), text: highlight(r[2], marksFor(d)),
+          score: d.score, terms: termsShown});
+      });
+    return docsOut;
+  });
+  return {items: items};
+}
+
+/* The page names this worker by a random fragment and says on a channel of that name when the reader
+ * focuses the search box: the manifest is fetched then, while the query is still being typed. */
+var hint = self.location.hash.slice(1);
+if (hint && typeof BroadcastChannel !== "undefined") {
+  new BroadcastChannel("edugc-search-" + hint).onmessage = function () {
+    focused = true;
+    if (indexUrl) loadManifest();
+  };
 }
 
 self.addEventListener("message", function (ev) {
@@ -304,16 +354,20 @@ self.addEventListener("message", function (ev) {
   if (msg.type === SETUP) {
     var config = msg.data.config || {};
     indexUrl = config.edugc;
+    if (focused) loadManifest();
     // Which first syllables are split rides in the config, so a first query needs no manifest to
     // name its shards and fetches them beside it.
     (config.edugc_split || "").split("").forEach(function (k) { splitSet[k] = true; });
     self.postMessage({type: READY});
   } else if (msg.type === QUERY) {
     var ticket = ++latest;
-    search(msg.data).then(function (result) {
-      if (ticket === latest) self.postMessage({type: RESULT, data: result});
+    search(msg.data, ticket, function (first) {
+      if (ticket === latest) self.postMessage({type: RESULT, data: first});
+    }).then(function (result) {
+      if (result && ticket === latest) self.postMessage({type: RESULT, data: result});
     }, function (err) {
-      if (ticket === latest) self.postMessage({type: RESULT, data: {items: []}});
+      if (ticket !== latest) return;   // a newer query let this one's files go
+      self.postMessage({type: RESULT, data: {items: []}});
       console.error(err);
     });
   }
