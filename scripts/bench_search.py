@@ -152,12 +152,25 @@ def browser_figures(site: Path, queries: list[str], sample: int) -> dict:
         cdp.send("Network.enable")
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
         log: list = []
-        page.on("requestfinished", lambda r: log.append(r))
+        pending: set = set()
+        page.on("request", lambda r: pending.add(r) if "/search/edugc/" in r.url else None)
+        page.on("requestfinished", lambda r: (log.append(r), pending.discard(r)))
+        page.on("requestfailed", lambda r: pending.discard(r))   # a chunk the worker let go
+
+        def settle():
+            """The worker may answer twice (its first pages, then all): wait for its last file, then a frame."""
+            for _ in range(600):
+                if not pending:
+                    break
+                page.wait_for_timeout(50)
+            page.wait_for_timeout(100)
+            page.evaluate("new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
 
         def fresh():
             page.goto(base)
             page.wait_for_load_state("networkidle")
             log.clear()
+            pending.clear()
 
         def latency() -> float:
             return max(0.0, page.evaluate("window.__gcPaint - window.__gcKey"))
@@ -168,6 +181,7 @@ def browser_figures(site: Path, queries: list[str], sample: int) -> dict:
         for n, q in enumerate(queries):
             fresh()
             run_query(page, base, q, timeout=30000)
+            settle()
             fetched.append(sum(r.sizes()["responseBodySize"] for r in log if "/search/edugc/" in r.url))
             # The same query again, its files fetched, on a phone-speed CPU.
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
@@ -178,6 +192,7 @@ def browser_figures(site: Path, queries: list[str], sample: int) -> dict:
                 fresh()
                 cdp.send("Network.emulateNetworkConditions", SLOW_4G)
                 run_query(page, base, q, timeout=60000)
+                settle()
                 slow.append((first(), q))
                 slow_full.append((latency(), q))
                 cdp.send("Network.emulateNetworkConditions",
