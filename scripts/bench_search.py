@@ -4,7 +4,7 @@
     .venv/bin/python scripts/bench_search.py --reuse DIR   # DIR from --keep: rebuild ours (warm), browser only
 
 Builds the same synthetic site with Material (articles out of the nav): plain Material search (twice),
-ours with empty caches (cold), ours again (warm: nothing changed), ours after editing one page. Each
+ours with empty caches (cold), ours again (warm: nothing changed; twice), ours after editing one page. Each
 build's wall time and CPU time (the build process's user+system, steadier on a busy machine) are
 reported. Then, in a real Chromium (Playwright, /usr/bin/chromium) against the warm site served with
 gzip, for every query of tests/search_queries.yml:
@@ -248,10 +248,12 @@ def main() -> None:
     cold = build(root, OURS, root / "cold")
     warm = build(root, OURS, root / "warm")
     plain2 = build(root, PLAIN, root / "plain2")
+    warm2 = build(root, OURS, root / "warm2")
     edited_page = root / "docs" / f"a{args.pages // 2:04d}.md"
     edited_page.write_text(edited_page.read_text(encoding="utf-8") + "\n추가 문단: 진로진학 상담 안내.\n", encoding="utf-8")
     edited = build(root, OURS, root / "edited")
     plain_w, plain_c = min(plain[0], plain2[0]), min(plain[1], plain2[1])
+    warm = min(warm[0], warm2[0]), min(warm[1], warm2[1])   # best of 2, as plain (a busy machine stretches either)
 
     default_gz = gz(root / "plain" / "search" / "search_index.json")
     default_raw = (root / "plain" / "search" / "search_index.json").stat().st_size
@@ -269,7 +271,7 @@ def main() -> None:
     print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times stretch with it)")
     print(f"build, plain Material search:      {plain_w:6.2f} s wall, {plain_c:6.2f} s CPU (best of 2)")
     print(f"build, ours cold (empty caches):   {added(cold)}")
-    print(f"build, ours warm (nothing changed):{added(warm)}   target: +15% at most")
+    print(f"build, ours warm (nothing changed):{added(warm)}   (best of 2)   target: +15% at most")
     print(f"build, ours after editing a page:  {added(edited)}")
     print(f"analyser: Kiwi() load {kiwi_wall:.2f} s wall, {kiwi_cpu:.2f} s CPU, peak RSS {kiwi_mib:.0f} MiB "
           "(cold builds only)")
