@@ -112,7 +112,12 @@ function loadManifest() {
     manifest = m;
     manifest.pages = [];
     manifest.pageNo = {};   // first document of a page → the page's position (its chunk's name)
-    for (var i = 0, at = 0; i < m.sizes.length; at += m.sizes[i++]) { manifest.pageNo[at] = i; manifest.pages.push(at); }
+    manifest.pageIdx = new Int32Array(m.documents);   // any document → its page's position
+    for (var i = 0, at = 0; i < m.sizes.length; at += m.sizes[i++]) {
+      manifest.pageNo[at] = i;
+      manifest.pages.push(at);
+      manifest.pageIdx.fill(i, at, at + m.sizes[i]);
+    }
     return m;
   });
   return manifestPromise;
@@ -204,32 +209,72 @@ function resolveTerm(term, last) {
   });
 }
 
-function score(resolved) {
-  var N = manifest.documents, docs = {};
-  resolved.forEach(function (r, ti) {
-    var perDoc = {};
+/* Pages ranked for the query: a document's score for a term is its best token's weight (an exact
+ * token counts whole, a longer one by how much of it was typed) times the term's rarity, summed over
+ * the terms; a page ranks by the terms any of its documents matched, then by its best document plus a
+ * tenth of the others. Typed arrays over document numbers, objects only for the pages returned:
+ * a common first syllable touches thousands of documents. */
+function rank(resolved) {
+  var N = manifest.documents, T = resolved.length, pageIdx = manifest.pageIdx;
+  var total = new Float64Array(N), best = new Float64Array(N), any = new Uint8Array(N), touched = [];
+  var hitBy = resolved.map(function (r) {
+    var hit = new Uint8Array(N), list = [];
     r.tokens.forEach(function (t) {
       var exact = t.token === r.term || t.token === r.form ? 1 : 0.5 + 0.5 * Math.min(1, r.form.length / t.token.length);
       var p = t.postings, id = 0;
       for (var i = 0; i < p.length; i += 2) {
         id += p[i];
         var s = p[i + 1] * exact;
-        var cur = perDoc[id];
-        if (!cur) perDoc[id] = cur = {score: 0, tokens: []};
-        if (s > cur.score) cur.score = s;
-        cur.tokens.push(t.token);
+        if (!hit[id]) { hit[id] = 1; best[id] = 0; list.push(id); }
+        if (s > best[id]) best[id] = s;
       }
     });
-    var ids = Object.keys(perDoc), idf = Math.log(1 + N / Math.max(1, ids.length));
-    ids.forEach(function (id) {
-      var d = docs[id] || (docs[id] = {id: +id, score: 0, hits: 0, matched: {}, tokens: []});
-      d.score += perDoc[id].score * idf;
-      d.hits += 1;
-      d.matched[ti] = true;
-      d.tokens = d.tokens.concat(perDoc[id].tokens);
+    var idf = Math.log(1 + N / Math.max(1, list.length));
+    for (var j = 0; j < list.length; j++) {
+      var id = list[j];
+      total[id] += best[id] * idf;
+      if (!any[id]) { any[id] = 1; touched.push(id); }
+    }
+    return hit;
+  });
+  touched.sort(function (a, b) { return a - b; });
+  var groups = [], byPage = {};
+  touched.forEach(function (id) {
+    var pi = pageIdx[id], g = byPage[pi];
+    if (!g) g = byPage[pi] = groups[groups.length] = {page: manifest.pages[pi], pi: pi, score: 0, sum: 0, matched: []};
+    if (total[id] > g.score) g.score = total[id];
+    g.sum += total[id];
+    for (var ti = 0; ti < T; ti++) if (hitBy[ti][id]) g.matched[ti] = true;
+  });
+  var ranked = groups
+    .map(function (g) {
+      g.hits = 0;
+      for (var ti = 0; ti < T; ti++) if (g.matched[ti]) g.hits++;
+      g.rank = g.score + 0.1 * (g.sum - g.score);
+      return g;
+    })
+    .sort(function (a, b) { return b.hits - a.hits || b.rank - a.rank || a.page - b.page; })
+    .slice(0, MAX_PAGES);
+  // The documents of the pages returned, and the tokens each matched (they are highlighted).
+  var wanted = {};
+  ranked.forEach(function (g) {
+    var matched = {};
+    g.matched.forEach(function (yes, ti) { if (yes) matched[ti] = true; });
+    g.matched = matched;
+    g.docs = [];
+    for (var id = g.page, end = g.page + manifest.sizes[g.pi]; id < end; id++)
+      if (any[id]) g.docs.push(wanted[id] = {id: id, score: total[id], tokens: []});
+  });
+  resolved.forEach(function (r) {
+    r.tokens.forEach(function (t) {
+      var p = t.postings, id = 0;
+      for (var i = 0; i < p.length; i += 2) {
+        id += p[i];
+        if (wanted[id]) wanted[id].tokens.push(t.token);
+      }
     });
   });
-  return docs;
+  return ranked;
 }
 
 function pageOf(id) {
@@ -269,21 +314,9 @@ function search(query, ticket, onFirst) {
   return Promise.all(list.map(function (t, i) { return resolveTerm(t, i === list.length - 1); })).then(function (resolved) {
     return manifestReady.then(function () { return resolved; });
   }).then(function (resolved) {
-    var docs = score(resolved), groups = {};
     // A page matches a term if any of its sections does; pages with more of the terms come first,
     // and those with fewer still follow (a stray 법 or 때 in a question must not empty the list).
-    Object.keys(docs).forEach(function (k) {
-      var d = docs[k], page = pageOf(d.id);
-      var g = groups[page] || (groups[page] = {page: page, score: 0, sum: 0, docs: [], matched: {}});
-      g.docs.push(d);
-      g.score = Math.max(g.score, d.score);
-      g.sum += d.score;
-      Object.keys(d.matched).forEach(function (ti) { g.matched[ti] = true; });
-    });
-    var ranked = Object.keys(groups).map(function (k) { return groups[k]; })
-      .map(function (g) { g.hits = Object.keys(g.matched).length; g.rank = g.score + 0.1 * (g.sum - g.score); return g; })
-      .sort(function (a, b) { return b.hits - a.hits || b.rank - a.rank || a.page - b.page; })
-      .slice(0, MAX_PAGES);
+    var ranked = rank(resolved);
     // A newer query came while the shards loaded: its own answer follows, fetch nothing for this one.
     if (ticket !== latest) return null;
     // Each page's article and sections live in one small file, named by the page's position.
