@@ -119,6 +119,9 @@ function loadManifest() {
       manifest.pageIdx.fill(i, at, at + m.sizes[i]);
     }
     return m;
+  }, function (err) {
+    manifestPromise = null;   // fetched on focus over a flaky network: the next query asks again
+    throw err;
   });
   return manifestPromise;
 }
@@ -378,7 +381,7 @@ var hint = self.location.hash.slice(1);
 if (hint && typeof BroadcastChannel !== "undefined") {
   new BroadcastChannel("edugc-search-" + hint).onmessage = function () {
     focused = true;
-    if (indexUrl) loadManifest();
+    if (indexUrl) loadManifest().catch(function () {});
   };
 }
 
@@ -387,7 +390,7 @@ self.addEventListener("message", function (ev) {
   if (msg.type === SETUP) {
     var config = msg.data.config || {};
     indexUrl = config.edugc;
-    if (focused) loadManifest();
+    if (focused) loadManifest().catch(function () {});
     // Which first syllables are split rides in the config, so a first query needs no manifest to
     // name its shards and fetches them beside it.
     (config.edugc_split || "").split("").forEach(function (k) { splitSet[k] = true; });
