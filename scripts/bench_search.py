@@ -1,6 +1,6 @@
 """Benchmark (not a test): the Korean search index on a synthetic 1,000-page Korean site.
 
-    .venv/bin/python scripts/bench_search.py [--pages 1000] [--keep DIR] [--no-browser] [--sample 5]
+    .venv/bin/python scripts/bench_search.py [--pages 1000] [--keep DIR] [--no-browser] [--sample 5] [--repeat 1]
     .venv/bin/python scripts/bench_search.py --reuse DIR   # DIR from --keep: rebuild ours (warm), browser only
 
 Builds the same synthetic site with Material (articles out of the nav): plain Material search (twice),
@@ -137,7 +137,7 @@ new MutationObserver(() => {
 """
 
 
-def browser_figures(site: Path, queries: list[str], sample: int) -> dict:
+def browser_figures(site: Path, queries: list[str], sample: int, repeat: int = 1) -> dict:
     from playwright.sync_api import sync_playwright
 
     from conftest import CHROMIUM, CHROMIUM_ARGS
@@ -185,8 +185,11 @@ def browser_figures(site: Path, queries: list[str], sample: int) -> dict:
             fetched.append(sum(r.sizes()["responseBodySize"] for r in log if "/search/edugc/" in r.url))
             # The same query again, its files fetched, on a phone-speed CPU.
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-            run_query(page, base, q, timeout=30000)
-            throttled.append((first(), q))
+            times = []
+            for _ in range(repeat):
+                run_query(page, base, q, timeout=30000)
+                times.append(first())
+            throttled.append((min(times), q))
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
             if n % sample == 0:
                 fresh()
@@ -206,18 +209,20 @@ def pct(values: list, q: float):
     return values[min(len(values) - 1, int(q * (len(values) - 1) + 0.5))]
 
 
-def print_browser(site: Path, sample: int) -> None:
+def print_browser(site: Path, sample: int, repeat: int = 1) -> None:
     import yaml
 
     queries = [q["q"] for q in yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))]
-    fig = browser_figures(site, queries, sample)
+    fig = browser_figures(site, queries, sample, repeat)
     kb = [b / 1e3 for b in fig["fetched"]]
     print(f"browser, bytes from search/edugc/ per query on a fresh page ({len(kb)} suite queries, gzip as "
           f"received): median {pct(kb, .5):.1f} KB, p90 {pct(kb, .9):.1f} KB, max {max(kb):.1f} KB   "
           "target: p90 150 KB at most")
     ms = [t for t, _ in fig["throttled"]]
     worst = max(fig["throttled"])
-    print(f"browser, CPU 4x slower, files fetched, last keystroke → results painted: median {pct(ms, .5):.0f} ms, "
+    label = f"best of {repeat} per query, " if repeat > 1 else ""
+    print(f"browser, CPU 4x slower, files fetched, last keystroke → results painted ({label}median over queries): "
+          f"median {pct(ms, .5):.0f} ms, "
           f"p90 {pct(ms, .9):.0f} ms, max {worst[0]:.0f} ms ({worst[1]})   target: 100 ms")
     s = [t for t, _ in fig["slow"]]
     worst = max(fig["slow"])
@@ -234,10 +239,13 @@ def main() -> None:
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--sample", type=int, default=5, help="every n-th query also runs over slow mobile data")
     ap.add_argument("--reuse", type=Path, help="a --keep folder: build ours into it again, browser figures only")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="type each query this many times on the 4x slower CPU and keep its fastest (a shared "
+                         "machine's other work only ever adds time)")
     args = ap.parse_args()
     if args.reuse:
         build(args.reuse, OURS, args.reuse / "warm")
-        print_browser(args.reuse / "warm", args.sample)
+        print_browser(args.reuse / "warm", args.sample, args.repeat)
         return
     rng = random.Random(7)
     root = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
@@ -283,7 +291,7 @@ def main() -> None:
     sys.stdout.flush()
 
     if not args.no_browser:
-        print_browser(root / "warm", args.sample)
+        print_browser(root / "warm", args.sample, args.repeat)
     if not args.keep:
         shutil.rmtree(root)
 
