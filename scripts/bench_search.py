@@ -1,18 +1,22 @@
 """Benchmark (not a test): the Korean search index on a synthetic 1,000-page Korean site.
 
-    .venv/bin/python scripts/bench_search.py [--pages 1000] [--keep DIR] [--no-browser] [--sample 5]
+    .venv/bin/python scripts/bench_search.py [--pages 1000] [--keep DIR] [--no-browser] [--sample 5] [--repeat 1]
+    .venv/bin/python scripts/bench_search.py --reuse DIR   # DIR from --keep: rebuild ours (warm), browser only
 
 Builds the same synthetic site with Material (articles out of the nav): plain Material search (twice),
-ours with empty caches (cold), ours again (warm: nothing changed), ours after editing one page. Each
+ours with empty caches (cold), ours again (warm: nothing changed; twice), ours after editing one page. Each
 build's wall time and CPU time (the build process's user+system, steadier on a busy machine) are
 reported. Then, in a real Chromium (Playwright, /usr/bin/chromium) against the warm site served with
 gzip, for every query of tests/search_queries.yml:
   - bytes fetched from search/edugc/ on a fresh page (HTTP cache off), as the browser received them;
   - with the CPU throttled 4x (CDP Emulation.setCPUThrottlingRate) and the query's files already
     fetched, the time from the last keystroke to the results painted;
-and for every --sample'th query, on a fresh page over emulated slow mobile data (CDP
-Network.emulateNetworkConditions: 400 kbit/s, 400 ms latency), the first query's time from the last
-keystroke to the results painted. The analyser's load time and memory are measured apart.
+and for every --sample'th query, on a fresh page over Chromium DevTools' "Slow 4G" preset (CDP
+Network.emulateNetworkConditions: 562.5 ms latency, 1.6 Mbps x0.9 down, 750 kbps x0.9 up, the same
+SLOW_4G as bench_weight.py; before 2026-12-02 this benchmark used 400 kbit/s + 400 ms, not the
+preset), the first query's time from the last keystroke to the first results painted, and to the
+last change of the list (the worker may send the first results before the rest). The analyser's
+load time and memory are measured apart.
 """
 from __future__ import annotations
 
@@ -31,6 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "scripts"))
+from bench_weight import SLOW_4G  # noqa: E402  Chromium DevTools' "Slow 4G" preset
 
 MKDOCS = """\
 site_name: 벤치
@@ -48,7 +54,6 @@ plugins:
 """
 OURS = "  - edugc/search\n  - search"
 PLAIN = "  - search"
-SLOW = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
 
 
 def corpus_words() -> list[str]:
@@ -115,23 +120,30 @@ def serve_gzip(root: Path):
     return serve_folder(root, gzip=True)
 
 
-# Time of the last keystroke (End: Material searches on keyup) and of the last paint after the
-# result list changed.
+# Time of the last keystroke (End: Material searches on keyup), of the first paint with results in
+# the list after it (run_query emptied the list before typing), and of the last paint after the list
+# changed.
 TIMING = """
-window.__gcKey = 0; window.__gcPaint = 0;
-document.addEventListener('keydown', e => { if (e.key === 'End') window.__gcKey = performance.now(); }, true);
-new MutationObserver(() => requestAnimationFrame(() => { window.__gcPaint = performance.now(); }))
-  .observe(document, {subtree: true, childList: true, characterData: true});
+window.__gcKey = 0; window.__gcFirst = 0; window.__gcPaint = 0;
+document.addEventListener('keydown', e => {
+  if (e.key === 'End') { window.__gcKey = performance.now(); window.__gcFirst = 0; } }, true);
+new MutationObserver(() => {
+  const shown = document.querySelector('.md-search-result__item');
+  requestAnimationFrame(() => {
+    window.__gcPaint = performance.now();
+    if (shown && !window.__gcFirst) window.__gcFirst = window.__gcPaint;
+  });
+}).observe(document, {subtree: true, childList: true, characterData: true});
 """
 
 
-def browser_figures(site: Path, queries: list[str], sample: int) -> dict:
+def browser_figures(site: Path, queries: list[str], sample: int, repeat: int = 1) -> dict:
     from playwright.sync_api import sync_playwright
 
     from conftest import CHROMIUM, CHROMIUM_ARGS
     from searchkit import run_query
 
-    fetched, throttled, slow = [], [], []
+    fetched, throttled, slow, slow_full = [], [], [], []
     with serve_gzip(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -140,39 +152,84 @@ def browser_figures(site: Path, queries: list[str], sample: int) -> dict:
         cdp.send("Network.enable")
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
         log: list = []
-        page.on("requestfinished", lambda r: log.append(r))
+        pending: set = set()
+        page.on("request", lambda r: pending.add(r) if "/search/edugc/" in r.url else None)
+        page.on("requestfinished", lambda r: (log.append(r), pending.discard(r)))
+        page.on("requestfailed", lambda r: pending.discard(r))   # a chunk the worker let go
+
+        def settle():
+            """The worker may answer twice (its first pages, then all): wait for its last file, then a frame."""
+            for _ in range(600):
+                if not pending:
+                    break
+                page.wait_for_timeout(50)
+            page.wait_for_timeout(100)
+            page.evaluate("new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
 
         def fresh():
             page.goto(base)
             page.wait_for_load_state("networkidle")
             log.clear()
+            pending.clear()
 
         def latency() -> float:
             return max(0.0, page.evaluate("window.__gcPaint - window.__gcKey"))
 
+        def first() -> float:
+            return max(0.0, page.evaluate("(window.__gcFirst || window.__gcPaint) - window.__gcKey"))
+
         for n, q in enumerate(queries):
             fresh()
             run_query(page, base, q, timeout=30000)
+            settle()
             fetched.append(sum(r.sizes()["responseBodySize"] for r in log if "/search/edugc/" in r.url))
             # The same query again, its files fetched, on a phone-speed CPU.
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-            run_query(page, base, q, timeout=30000)
-            throttled.append((latency(), q))
+            times = []
+            for _ in range(repeat):
+                run_query(page, base, q, timeout=30000)
+                times.append(first())
+            throttled.append((min(times), q))
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
             if n % sample == 0:
                 fresh()
-                cdp.send("Network.emulateNetworkConditions", SLOW)
+                cdp.send("Network.emulateNetworkConditions", SLOW_4G)
                 run_query(page, base, q, timeout=60000)
-                slow.append((latency(), q))
+                settle()
+                slow.append((first(), q))
+                slow_full.append((latency(), q))
                 cdp.send("Network.emulateNetworkConditions",
                          {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
         browser.close()
-    return {"fetched": fetched, "throttled": throttled, "slow": slow}
+    return {"fetched": fetched, "throttled": throttled, "slow": slow, "slow_full": slow_full}
 
 
 def pct(values: list, q: float):
     values = sorted(values)
     return values[min(len(values) - 1, int(q * (len(values) - 1) + 0.5))]
+
+
+def print_browser(site: Path, sample: int, repeat: int = 1) -> None:
+    import yaml
+
+    queries = [q["q"] for q in yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))]
+    fig = browser_figures(site, queries, sample, repeat)
+    kb = [b / 1e3 for b in fig["fetched"]]
+    print(f"browser, bytes from search/edugc/ per query on a fresh page ({len(kb)} suite queries, gzip as "
+          f"received): median {pct(kb, .5):.1f} KB, p90 {pct(kb, .9):.1f} KB, max {max(kb):.1f} KB   "
+          "target: p90 150 KB at most")
+    ms = [t for t, _ in fig["throttled"]]
+    worst = max(fig["throttled"])
+    label = f"best of {repeat} per query, " if repeat > 1 else ""
+    print(f"browser, CPU 4x slower, files fetched, last keystroke → results painted ({label}median over queries): "
+          f"median {pct(ms, .5):.0f} ms, "
+          f"p90 {pct(ms, .9):.0f} ms, max {worst[0]:.0f} ms ({worst[1]})   target: 100 ms")
+    s = [t for t, _ in fig["slow"]]
+    worst = max(fig["slow"])
+    print(f"browser, first query over Slow 4G ({len(s)} queries), last keystroke → first results painted: "
+          f"median {pct(s, .5):.0f} ms, p90 {pct(s, .9):.0f} ms, max {worst[0]:.0f} ms ({worst[1]})   target: 2000 ms")
+    s = [t for t, _ in fig["slow_full"]]
+    print(f"browser, the same, → last change of the result list: median {pct(s, .5):.0f} ms, p90 {pct(s, .9):.0f} ms")
 
 
 def main() -> None:
@@ -181,7 +238,15 @@ def main() -> None:
     ap.add_argument("--keep", type=Path)
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--sample", type=int, default=5, help="every n-th query also runs over slow mobile data")
+    ap.add_argument("--reuse", type=Path, help="a --keep folder: build ours into it again, browser figures only")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="type each query this many times on the 4x slower CPU and keep its fastest (a shared "
+                         "machine's other work only ever adds time)")
     args = ap.parse_args()
+    if args.reuse:
+        build(args.reuse, OURS, args.reuse / "warm")
+        print_browser(args.reuse / "warm", args.sample, args.repeat)
+        return
     rng = random.Random(7)
     root = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
     if root.exists():
@@ -191,10 +256,12 @@ def main() -> None:
     cold = build(root, OURS, root / "cold")
     warm = build(root, OURS, root / "warm")
     plain2 = build(root, PLAIN, root / "plain2")
+    warm2 = build(root, OURS, root / "warm2")
     edited_page = root / "docs" / f"a{args.pages // 2:04d}.md"
     edited_page.write_text(edited_page.read_text(encoding="utf-8") + "\n추가 문단: 진로진학 상담 안내.\n", encoding="utf-8")
     edited = build(root, OURS, root / "edited")
     plain_w, plain_c = min(plain[0], plain2[0]), min(plain[1], plain2[1])
+    warm = min(warm[0], warm2[0]), min(warm[1], warm2[1])   # best of 2, as plain (a busy machine stretches either)
 
     default_gz = gz(root / "plain" / "search" / "search_index.json")
     default_raw = (root / "plain" / "search" / "search_index.json").stat().st_size
@@ -212,7 +279,7 @@ def main() -> None:
     print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times stretch with it)")
     print(f"build, plain Material search:      {plain_w:6.2f} s wall, {plain_c:6.2f} s CPU (best of 2)")
     print(f"build, ours cold (empty caches):   {added(cold)}")
-    print(f"build, ours warm (nothing changed):{added(warm)}   target: +15% at most")
+    print(f"build, ours warm (nothing changed):{added(warm)}   (best of 2)   target: +15% at most")
     print(f"build, ours after editing a page:  {added(edited)}")
     print(f"analyser: Kiwi() load {kiwi_wall:.2f} s wall, {kiwi_cpu:.2f} s CPU, peak RSS {kiwi_mib:.0f} MiB "
           "(cold builds only)")
@@ -224,21 +291,7 @@ def main() -> None:
     sys.stdout.flush()
 
     if not args.no_browser:
-        import yaml
-        queries = [q["q"] for q in yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))]
-        fig = browser_figures(root / "warm", queries, args.sample)
-        kb = [b / 1e3 for b in fig["fetched"]]
-        print(f"browser, bytes from search/edugc/ per query on a fresh page ({len(kb)} suite queries, gzip as "
-              f"received): median {pct(kb, .5):.1f} KB, p90 {pct(kb, .9):.1f} KB, max {max(kb):.1f} KB   "
-              "target: p90 150 KB at most")
-        ms = [t for t, _ in fig["throttled"]]
-        worst = max(fig["throttled"])
-        print(f"browser, CPU 4x slower, files fetched, last keystroke → results painted: median {pct(ms, .5):.0f} ms, "
-              f"p90 {pct(ms, .9):.0f} ms, max {worst[0]:.0f} ms ({worst[1]})   target: 100 ms")
-        s = [t for t, _ in fig["slow"]]
-        worst = max(fig["slow"])
-        print(f"browser, first query over 400 kbit/s + 400 ms latency ({len(s)} queries): median {pct(s, .5):.0f} ms, "
-              f"p90 {pct(s, .9):.0f} ms, max {worst[0]:.0f} ms ({worst[1]})   target: 2000 ms")
+        print_browser(root / "warm", args.sample, args.repeat)
     if not args.keep:
         shutil.rmtree(root)
 

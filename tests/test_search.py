@@ -113,6 +113,26 @@ def test_word_cache_analyses_each_word_once(tmp_path):
     assert calls == [["대입", "안내"]] and again.analysed == 0
 
 
+def test_word_cache_scans_sources_in_a_worker_process_unless_they_are_the_same(tmp_path):
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps({"version": 2, "words": {"대입": [["대입", "NNG"]], "안내": [["안내", "NNG"]]}}),
+                    encoding="utf-8")
+    page = tmp_path / "a.md"
+    page.write_text("# 대입\n\n안내", encoding="utf-8")
+    cache = WordCache(path)
+    cache.start(texts=["대입 안내"], paths=[str(page)])
+    assert cache.pending is not None          # the words are found in the worker process
+    cache.ensure([])
+    assert cache.analysed == 0                # all known: no analyser loaded
+    cache.save()
+    again = WordCache(path)
+    again.start(texts=["대입 안내"], paths=[str(page)])
+    assert again.pending is None              # the same sources: nothing to find, no process
+    again.start(texts=["대입 안내 변경"], paths=[str(page)])
+    assert again.pending is not None
+    again.collect()
+
+
 def test_kiwi_splits_what_material_cannot(tmp_path):
     cache = WordCache(tmp_path / "w.json")
     words = ["진로진학상담을", "대입설명회에", "신청하려면", "2027학년도"]
@@ -147,6 +167,15 @@ def test_no_index_bytes_before_the_box_is_used_then_only_the_shards_needed(site_
         page.wait_for_timeout(300)
         assert not [u for u in requests if "search/edugc/" in u], requests
         assert all(u.startswith(("http://127.0.0.1", "data:")) or not u.startswith("http") for u in requests)
+
+        # Focusing the box fetches the manifest only, while the reader types.
+        page.locator("input[data-md-component=search-query]").focus()
+        for _ in range(40):
+            if [u for u in requests if u.endswith("/m.json")]:
+                break
+            page.wait_for_timeout(50)
+        assert [u for u in requests if "search/edugc/" in u] and all(
+            u.endswith("/m.json") for u in requests if "search/edugc/" in u), requests
 
         got = run_query(page, base, "설명회")
         assert "programs/admission-briefing/" in got[:5]

@@ -20,9 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ..search import WordCache
-from ..search.analyse import source_words
+from ..search.analyse import source_texts
 from ..search.site_index import index_and_write, index_site, write_index
-from ._files import site_model
 
 log = logging.getLogger("mkdocs.plugins.edugc.search")
 
@@ -72,7 +71,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.cache.analysed = 0
         live = {f.url for f in files.documentation_pages()}
         self.page_entries = {url: e for url, e in self.page_entries.items() if url in live} if self.incremental else {}
-        self.cache.start(source_words(site_model(config)))
+        if config.plugins.get("edugc/content") is not None:
+            from ._files import site_model   # the content model, loaded by edugc/content already
+
+            self.cache.start(texts=source_texts(site_model(config)))
+        else:  # a plain Material site (the search benchmark): the Markdown sources as written
+            self.cache.start(paths=[f.abs_src_path for f in files.documentation_pages() if f.abs_src_path])
         return files
 
     # Material's search plugin (priority 0) has just added this page's documents: keep them by page.

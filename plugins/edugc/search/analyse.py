@@ -6,6 +6,7 @@ numbers), and every run of adjacent nouns in a compound (진로진학 / 진학�
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -100,6 +101,20 @@ def _analyse_all(batch: list[str]) -> dict[str, list[list[str]]]:
     return out
 
 
+def _find_and_analyse(texts: list[str], paths: list[str], known: frozenset[str]) -> dict[str, list[list[str]]]:
+    """In a worker process: the words of texts and files that `known` lacks, analysed (none: no model load)."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(words(text))
+    for path in paths:
+        try:
+            found.update(words(Path(path).read_text(encoding="utf-8-sig")))
+        except (OSError, UnicodeDecodeError):   # the build reports unreadable pages itself
+            pass
+    missing = sorted(found - known)
+    return _analyse_all(missing) if missing else {}
+
+
 class WordCache:
     """Analysis per distinct word, kept on disk so a rebuild analyses only the words it has not seen."""
 
@@ -111,6 +126,11 @@ class WordCache:
         self.dirty = False
         self.pending: Future | None = None
         self.pool: ProcessPoolExecutor | None = None
+        self.sources = ""  # fingerprint of the sources whose words were all found and analysed
+        self.sources_path = path.with_name(path.stem + "-sources.txt") if path else None
+        if self.sources_path and self.sources_path.exists():
+            self.sources = self.sources_path.read_text(encoding="utf-8").strip()
+        self.scanned = ""  # fingerprint of the sources being scanned in this run
         if path and path.exists():
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
@@ -119,16 +139,30 @@ class WordCache:
             except (ValueError, KeyError):
                 self.words = {}
 
-    def start(self, vocabulary: Iterable[str]) -> None:
-        """Analyse the words not cached yet in a worker process (the model load included) while the
-        engine renders pages on the other core; `ensure` collects them and analyses what is left."""
-        missing = sorted({w for w in vocabulary if w not in self.words})
-        if (len(missing) < 200 or self.factory is not kiwi_analyser or self.pending is not None
-                or os.environ.get("EDUGC_SEARCH_AHEAD", "1") == "0"):
+    def start(self, texts: Iterable[str] = (), paths: Iterable[str] = ()) -> None:
+        """Find the words of the sources (texts, or files by path) and analyse those not cached yet in
+        a worker process (the model load included) while the engine renders pages on the other core;
+        `ensure` collects them and analyses what is left. Finding the words happens there too: on a
+        rebuild where nothing is new, that scan is all the work, and it stays off this core; when the
+        sources are the very ones scanned last time, there is nothing to find and no process starts."""
+        if self.factory is not kiwi_analyser or self.pending is not None or os.environ.get("EDUGC_SEARCH_AHEAD", "1") == "0":
+            return
+        texts, paths = list(texts), list(paths)
+        fingerprint = hashlib.sha1()
+        for text in texts:
+            fingerprint.update(text.encode("utf-8", "surrogatepass") + b"\0")
+        for path in paths:
+            try:
+                st = os.stat(path)
+                fingerprint.update(f"{path}\0{st.st_mtime_ns}\0{st.st_size}\0".encode("utf-8", "surrogatepass"))
+            except OSError:
+                fingerprint.update(f"{path}\0-\0".encode("utf-8", "surrogatepass"))
+        self.scanned = fingerprint.hexdigest()
+        if self.scanned == self.sources:
             return
         try:
             self.pool = ProcessPoolExecutor(max_workers=1)
-            self.pending = self.pool.submit(_analyse_all, missing)
+            self.pending = self.pool.submit(_find_and_analyse, texts, paths, frozenset(self.words))
         except (OSError, RuntimeError):  # no processes here: analysed in ensure instead
             self.pool = self.pending = None
 
@@ -140,6 +174,7 @@ class WordCache:
             self.words.update(found)
             self.analysed += len(found)
             self.dirty = self.dirty or bool(found)
+            self.sources = self.scanned   # every word of these sources is now in the cache
         except Exception:  # a broken worker: ensure() analyses here instead
             pass
         finally:
@@ -165,24 +200,26 @@ class WordCache:
         return [tuple(m) for m in self.words.get(word, [])]  # type: ignore[misc]
 
     def save(self) -> None:
-        if not (self.path and self.dirty):
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"version": CACHE_VERSION, "words": self.words}, ensure_ascii=False),
-                       encoding="utf-8")
-        tmp.replace(self.path)
-        self.dirty = False
+        if self.path and self.dirty:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_text(json.dumps({"version": CACHE_VERSION, "words": self.words}, ensure_ascii=False),
+                           encoding="utf-8")
+            tmp.replace(self.path)
+            self.dirty = False
+        # Written after the words, so a fingerprint on disk never names words the cache lacks.
+        if self.sources_path and self.sources and not self.dirty:
+            stored = self.sources_path.read_text(encoding="utf-8").strip() if self.sources_path.exists() else ""
+            if stored != self.sources:
+                self.sources_path.parent.mkdir(parents=True, exist_ok=True)
+                self.sources_path.write_text(self.sources + "\n", encoding="utf-8")
 
 
-def source_words(site) -> set[str]:
-    """The words of every page's title, summary and text, and of the programs and events, as written
-    (before rendering): what the search index will nearly all consist of."""
-    found: set[str] = set()
-    for doc in site.docs.values():
-        found.update(words(f"{doc.title} {doc.summary} {doc.body}"))
+def source_texts(site) -> list[str]:
+    """The title, summary and text of every page, and of the programs and events, as written (before
+    rendering): what the search index's words will nearly all come from."""
+    texts = [f"{doc.title} {doc.summary} {doc.body}" for doc in site.docs.values()]
     for program in site.programs:
-        found.update(words(" ".join(str(v) for v in program.model_dump().values() if isinstance(v, str))))
-    for event in site.events:
-        found.update(words(f"{event.title} {event.place}"))
-    return found
+        texts.append(" ".join(str(v) for v in program.model_dump().values() if isinstance(v, str)))
+    texts.extend(f"{event.title} {event.place}" for event in site.events)
+    return texts

@@ -6,8 +6,8 @@ whole index by its content, so the worker can name any file without first readin
   t/<key>.json   {token: [doc delta, weight, doc delta, weight, ...]}: tokens opening with syllable <key>;
                  a large shard is split by the second syllable too (t/<학새>.json holds 학생, 학생부)
   d/<n>.json     [[path, title, teaser], [#anchor, title, teaser], ...]: page n's article and sections
-The browser fetches the manifest and the shards a query needs when the reader first searches, then the
-result files of the top pages only.
+The browser fetches the manifest when the reader focuses the search box, the shards a query needs when
+the reader searches, then the result files of the top pages only (the best six first).
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 /* 교육금천 search worker: speaks Material's worker protocol (SETUP 0, READY 1, QUERY 2, RESULT 3)
- * over the sharded Korean index in search/edugc/. Nothing is fetched until the first query; then
- * the manifest, the shards for the query's first syllables, and the chunks of the top results. */
+ * over the sharded Korean index in search/edugc/. Nothing is fetched until the reader focuses the
+ * search box (the page tells us, see overrides/main.html) or queries; then the manifest, the shards
+ * for the query's first syllables, and the chunks of the top results. */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
@@ -8,9 +9,12 @@ var ROOT = new URL("../../", self.location.href);   // this file lives in assets
 /* Material renders ten results at once and the rest only on scroll; fetching and sending more costs a
  * phone bytes and a round trip for results nobody sees. A page shows its three best sections. */
 var MAX_PAGES = 10, MAX_SECTIONS = 3;
+/* A browser opens six connections to a host (HTTP/1.1): the chunks of the first six pages arrive in
+ * one round trip, the rest in a second. Those six are sent first, the full list when it is there. */
+var FIRST_PAGES = 6;
 
 var indexUrl = null, manifest = null, manifestPromise = null, splitSet = {};
-var shardCache = {}, chunkCache = {}, latest = 0;
+var shardCache = {}, chunkCache = {}, chunkDone = {}, chunkAbort = {}, latest = 0, focused = false;
 
 /* ---- Hangul: compare by letters so a half-typed syllable (설며, 섦, 호) is a prefix of 설명회, 회 ---- */
 var CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
@@ -95,8 +99,8 @@ function keyFile(key) {
   return out.join("-");
 }
 
-function getJSON(path, missingOk) {
-  return fetch(new URL(path, ROOT).href).then(function (r) {
+function getJSON(path, missingOk, signal) {
+  return fetch(new URL(path, ROOT).href, signal ? {signal: signal} : undefined).then(function (r) {
     if (missingOk && r.status === 404) return {};
     if (!r.ok) throw new Error(path + " " + r.status);
     return r.json();
@@ -107,8 +111,17 @@ function loadManifest() {
   if (!manifestPromise) manifestPromise = getJSON(indexUrl + "m.json").then(function (m) {
     manifest = m;
     manifest.pages = [];
-    for (var i = 0, at = 0; i < m.sizes.length; at += m.sizes[i++]) manifest.pages.push(at);
+    manifest.pageNo = {};   // first document of a page → the page's position (its chunk's name)
+    manifest.pageIdx = new Int32Array(m.documents);   // any document → its page's position
+    for (var i = 0, at = 0; i < m.sizes.length; at += m.sizes[i++]) {
+      manifest.pageNo[at] = i;
+      manifest.pages.push(at);
+      manifest.pageIdx.fill(i, at, at + m.sizes[i]);
+    }
     return m;
+  }, function (err) {
+    manifestPromise = null;   // fetched on focus over a flaky network: the next query asks again
+    throw err;
   });
   return manifestPromise;
 }
@@ -122,8 +135,28 @@ function loadShard(key) {
 }
 
 function loadChunk(n) {
-  if (!chunkCache[n]) chunkCache[n] = getJSON(indexUrl + "d/" + n + ".json");
+  if (!chunkCache[n]) {
+    var ctl = typeof AbortController === "function" ? new AbortController() : null;
+    var loading = getJSON(indexUrl + "d/" + n + ".json", false, ctl && ctl.signal).then(function (rows) {
+      chunkDone[n] = true;
+      if (chunkAbort[n] === ctl) delete chunkAbort[n];
+      return rows;
+    }, function (err) {
+      if (chunkCache[n] === loading) { delete chunkCache[n]; delete chunkAbort[n]; }   // asked again later: fetched again
+      throw err;
+    });
+    chunkCache[n] = loading;
+    chunkAbort[n] = ctl;
+  }
   return chunkCache[n];
+}
+
+/* Chunks still on their way for an earlier query and not needed by this one would hold the browser's
+ * few connections (typing 대학 연계 진로교육 asks for 대학's ten pages, then 대학 연계's): let them go. */
+function dropChunksExcept(keep) {
+  Object.keys(chunkAbort).forEach(function (n) {
+    if (!keep[n] && chunkAbort[n]) chunkAbort[n].abort();
+  });
 }
 
 /* ---- Query analysis ---- */
@@ -179,32 +212,72 @@ function resolveTerm(term, last) {
   });
 }
 
-function score(resolved) {
-  var N = manifest.documents, docs = {};
-  resolved.forEach(function (r, ti) {
-    var perDoc = {};
+/* Pages ranked for the query: a document's score for a term is its best token's weight (an exact
+ * token counts whole, a longer one by how much of it was typed) times the term's rarity, summed over
+ * the terms; a page ranks by the terms any of its documents matched, then by its best document plus a
+ * tenth of the others. Typed arrays over document numbers, objects only for the pages returned:
+ * a common first syllable touches thousands of documents. */
+function rank(resolved) {
+  var N = manifest.documents, T = resolved.length, pageIdx = manifest.pageIdx;
+  var total = new Float64Array(N), best = new Float64Array(N), any = new Uint8Array(N), touched = [];
+  var hitBy = resolved.map(function (r) {
+    var hit = new Uint8Array(N), list = [];
     r.tokens.forEach(function (t) {
       var exact = t.token === r.term || t.token === r.form ? 1 : 0.5 + 0.5 * Math.min(1, r.form.length / t.token.length);
       var p = t.postings, id = 0;
       for (var i = 0; i < p.length; i += 2) {
         id += p[i];
         var s = p[i + 1] * exact;
-        var cur = perDoc[id];
-        if (!cur) perDoc[id] = cur = {score: 0, tokens: []};
-        if (s > cur.score) cur.score = s;
-        cur.tokens.push(t.token);
+        if (!hit[id]) { hit[id] = 1; best[id] = 0; list.push(id); }
+        if (s > best[id]) best[id] = s;
       }
     });
-    var ids = Object.keys(perDoc), idf = Math.log(1 + N / Math.max(1, ids.length));
-    ids.forEach(function (id) {
-      var d = docs[id] || (docs[id] = {id: +id, score: 0, hits: 0, matched: {}, tokens: []});
-      d.score += perDoc[id].score * idf;
-      d.hits += 1;
-      d.matched[ti] = true;
-      d.tokens = d.tokens.concat(perDoc[id].tokens);
+    var idf = Math.log(1 + N / Math.max(1, list.length));
+    for (var j = 0; j < list.length; j++) {
+      var id = list[j];
+      total[id] += best[id] * idf;
+      if (!any[id]) { any[id] = 1; touched.push(id); }
+    }
+    return hit;
+  });
+  touched.sort(function (a, b) { return a - b; });
+  var groups = [], byPage = {};
+  touched.forEach(function (id) {
+    var pi = pageIdx[id], g = byPage[pi];
+    if (!g) g = byPage[pi] = groups[groups.length] = {page: manifest.pages[pi], pi: pi, score: 0, sum: 0, matched: []};
+    if (total[id] > g.score) g.score = total[id];
+    g.sum += total[id];
+    for (var ti = 0; ti < T; ti++) if (hitBy[ti][id]) g.matched[ti] = true;
+  });
+  var ranked = groups
+    .map(function (g) {
+      g.hits = 0;
+      for (var ti = 0; ti < T; ti++) if (g.matched[ti]) g.hits++;
+      g.rank = g.score + 0.1 * (g.sum - g.score);
+      return g;
+    })
+    .sort(function (a, b) { return b.hits - a.hits || b.rank - a.rank || a.page - b.page; })
+    .slice(0, MAX_PAGES);
+  // The documents of the pages returned, and the tokens each matched (they are highlighted).
+  var wanted = {};
+  ranked.forEach(function (g) {
+    var matched = {};
+    g.matched.forEach(function (yes, ti) { if (yes) matched[ti] = true; });
+    g.matched = matched;
+    g.docs = [];
+    for (var id = g.page, end = g.page + manifest.sizes[g.pi]; id < end; id++)
+      if (any[id]) g.docs.push(wanted[id] = {id: id, score: total[id], tokens: []});
+  });
+  resolved.forEach(function (r) {
+    r.tokens.forEach(function (t) {
+      var p = t.postings, id = 0;
+      for (var i = 0; i < p.length; i += 2) {
+        id += p[i];
+        if (wanted[id]) wanted[id].tokens.push(t.token);
+      }
     });
   });
-  return docs;
+  return ranked;
 }
 
 function pageOf(id) {
@@ -237,66 +310,79 @@ function highlight(text, marks) {
   return out + escapeHTML(text.slice(pos));
 }
 
-function search(query) {
+function search(query, ticket, onFirst) {
   var list = terms(query);
   if (!list.length) return Promise.resolve({items: []});
   var manifestReady = loadManifest();
   return Promise.all(list.map(function (t, i) { return resolveTerm(t, i === list.length - 1); })).then(function (resolved) {
     return manifestReady.then(function () { return resolved; });
   }).then(function (resolved) {
-    var docs = score(resolved), groups = {};
     // A page matches a term if any of its sections does; pages with more of the terms come first,
     // and those with fewer still follow (a stray 법 or 때 in a question must not empty the list).
-    Object.keys(docs).forEach(function (k) {
-      var d = docs[k], page = pageOf(d.id);
-      var g = groups[page] || (groups[page] = {page: page, score: 0, sum: 0, docs: [], matched: {}});
-      g.docs.push(d);
-      g.score = Math.max(g.score, d.score);
-      g.sum += d.score;
-      Object.keys(d.matched).forEach(function (ti) { g.matched[ti] = true; });
-    });
-    var ranked = Object.keys(groups).map(function (k) { return groups[k]; })
-      .map(function (g) { g.hits = Object.keys(g.matched).length; g.rank = g.score + 0.1 * (g.sum - g.score); return g; })
-      .sort(function (a, b) { return b.hits - a.hits || b.rank - a.rank || a.page - b.page; })
-      .slice(0, MAX_PAGES);
+    var ranked = rank(resolved);
+    // A newer query came while the shards loaded: its own answer follows, fetch nothing for this one.
+    if (ticket !== latest) return null;
     // Each page's article and sections live in one small file, named by the page's position.
-    var pageNo = {};
-    manifest.pages.forEach(function (start, n) { pageNo[start] = n; });
-    return Promise.all(ranked.map(function (g) { return loadChunk(pageNo[g.page]); })).then(function (loaded) {
-      var rows = {};
-      ranked.forEach(function (g, i) { rows[g.page] = loaded[i]; });
-      // A section's row holds its #anchor only; its page's path is the article's.
-      function row(id) {
-        var p = pageOf(id), r = rows[p][id - p];
-        return id === p ? r : [rows[p][0][0] + r[0], r[1], r[2]];
-      }
-      var items = ranked.map(function (g) {
-        var byId = {}, termsShown = {};
-        resolved.forEach(function (r) { termsShown[r.form] = false; });
-        g.docs.forEach(function (d) { byId[d.id] = d; });
-        resolved.forEach(function (r, ti) { if (g.matched[ti]) termsShown[r.form] = true; });
-        var marksFor = function (d) {
-          var marks = d ? d.tokens.slice() : [];
-          resolved.forEach(function (r) { if (r.tokens.length) marks.push(r.form); });
-          return marks.sort(function (a, b) { return b.length - a.length; });
-        };
-        var docsOut = [];
-        var art = byId[g.page], artRow = row(g.page);
-        docsOut.push({location: artRow[0], title: highlight(artRow[1], marksFor(art)),
-          text: highlight(artRow[2], marksFor(art)), score: g.rank, terms: termsShown});
-        g.docs.filter(function (d) { return d.id !== g.page; })
-          .sort(function (a, b) { return b.score - a.score; })
-          .slice(0, MAX_SECTIONS)
-          .forEach(function (d) {
-            var r = row(d.id);
-            docsOut.push({location: r[0], title: highlight(r[1], marksFor(d)), text: highlight(r[2], marksFor(d)),
-              score: d.score, terms: termsShown});
-          });
-        return docsOut;
-      });
-      return {items: items};
-    });
+    var pageNo = manifest.pageNo, keep = {};
+    ranked.forEach(function (g) { keep[pageNo[g.page]] = true; });
+    dropChunksExcept(keep);
+    var chunks = ranked.map(function (g) { return loadChunk(pageNo[g.page]); });
+    var first = Math.min(FIRST_PAGES, ranked.length);
+    if (first < ranked.length && onFirst) {
+      Promise.all(chunks.slice(0, first)).then(function (loaded) {
+        // Only if the rest is still on its way: otherwise the full list follows at once.
+        if (ranked.slice(first).some(function (g) { return !chunkDone[pageNo[g.page]]; }))
+          onFirst(render(ranked.slice(0, first), loaded, resolved));
+      }, function () {});
+    }
+    return Promise.all(chunks).then(function (loaded) { return render(ranked, loaded, resolved); });
   });
+}
+
+/* Material's result items for ranked pages, from their loaded chunks: the article, then its best sections. */
+function render(ranked, loaded, resolved) {
+  var rows = {};
+  ranked.forEach(function (g, i) { rows[g.page] = loaded[i]; });
+  // A section's row holds its #anchor only; its page's path is the article's.
+  function row(id) {
+    var p = pageOf(id), r = rows[p][id - p];
+    return id === p ? r : [rows[p][0][0] + r[0], r[1], r[2]];
+  }
+  var items = ranked.map(function (g) {
+    var byId = {}, termsShown = {};
+    resolved.forEach(function (r) { termsShown[r.form] = false; });
+    g.docs.forEach(function (d) { byId[d.id] = d; });
+    resolved.forEach(function (r, ti) { if (g.matched[ti]) termsShown[r.form] = true; });
+    var marksFor = function (d) {
+      var marks = d ? d.tokens.slice() : [];
+      resolved.forEach(function (r) { if (r.tokens.length) marks.push(r.form); });
+      return marks.sort(function (a, b) { return b.length - a.length; });
+    };
+    var docsOut = [];
+    var art = byId[g.page], artRow = row(g.page);
+    docsOut.push({location: artRow[0], title: highlight(artRow[1], marksFor(art)),
+      text: highlight(artRow[2], marksFor(art)), score: g.rank, terms: termsShown});
+    g.docs.filter(function (d) { return d.id !== g.page; })
+      .sort(function (a, b) { return b.score - a.score; })
+      .slice(0, MAX_SECTIONS)
+      .forEach(function (d) {
+        var r = row(d.id);
+        docsOut.push({location: r[0], title: highlight(r[1], marksFor(d)), text: highlight(r[2], marksFor(d)),
+          score: d.score, terms: termsShown});
+      });
+    return docsOut;
+  });
+  return {items: items};
+}
+
+/* The page names this worker by a random fragment and says on a channel of that name when the reader
+ * focuses the search box: the manifest is fetched then, while the query is still being typed. */
+var hint = self.location.hash.slice(1);
+if (hint && typeof BroadcastChannel !== "undefined") {
+  new BroadcastChannel("edugc-search-" + hint).onmessage = function () {
+    focused = true;
+    if (indexUrl) loadManifest().catch(function () {});
+  };
 }
 
 self.addEventListener("message", function (ev) {
@@ -304,16 +390,20 @@ self.addEventListener("message", function (ev) {
   if (msg.type === SETUP) {
     var config = msg.data.config || {};
     indexUrl = config.edugc;
+    if (focused) loadManifest().catch(function () {});
     // Which first syllables are split rides in the config, so a first query needs no manifest to
     // name its shards and fetches them beside it.
     (config.edugc_split || "").split("").forEach(function (k) { splitSet[k] = true; });
     self.postMessage({type: READY});
   } else if (msg.type === QUERY) {
     var ticket = ++latest;
-    search(msg.data).then(function (result) {
-      if (ticket === latest) self.postMessage({type: RESULT, data: result});
+    search(msg.data, ticket, function (first) {
+      if (ticket === latest) self.postMessage({type: RESULT, data: first});
+    }).then(function (result) {
+      if (result && ticket === latest) self.postMessage({type: RESULT, data: result});
     }, function (err) {
-      if (ticket === latest) self.postMessage({type: RESULT, data: {items: []}});
+      if (ticket !== latest) return;   // a newer query let this one's files go
+      self.postMessage({type: RESULT, data: {items: []}});
       console.error(err);
     });
   }
