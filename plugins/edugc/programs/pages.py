@@ -69,7 +69,7 @@ class ProgramPages:
         files = {FEED_PATH: cache.get(("feed", common, repr(site.events), repr(site.programs)),
                                       lambda: calendar.feed(site, url))}
         for event in site.events:
-            inputs = ("event", common, repr(event), repr(site.program_by_id.get(event.program)))
+            inputs = ("event", common, repr(event), repr(site.program_by_id.get(event.program)), program_url(event.program))
             files[event_ics_path(event)] = cache.get(inputs, lambda event=event: calendar.event_file(site, event, url))
         cache.save()
         return files
