@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -261,6 +262,21 @@ def test_calendar_files_are_kept_by_their_inputs_between_builds(project, tmp_pat
     assert changed["events.ics"] != first["events.ics"]  # the feed holds every event
     other_site = ProgramPages(project.load(), "https://other.example/").calendars(CalendarCache(cache_file))
     assert b"UID:talk@other.example" in other_site["events/talk.ics"]
+
+
+def test_the_preview_keeps_its_calendar_cache_apart_from_the_published_sites(project):
+    # mkdocs serve builds with a 127.0.0.1 address: it must not prune the published site's entries.
+    import subprocess
+
+    env = dict(__import__("os").environ, NO_MKDOCS_2_WARNING="1", EDUGC_TODAY=TODAY, PDF="0", CARDS="0")
+    project.write("data/events.yml", EVENT)
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    for url in ("https://example.org/", "http://127.0.0.1:8000/"):
+        project.write("mkdocs.yml", config.replace("https://example.org/", url))
+        subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q", "-d", "site"], cwd=project.root,
+                       env=env, check=True)
+    caches = sorted((project.root / ".cache").glob("calendars-*.json"))
+    assert len(caches) == 2 and all("talk@" in c.read_text(encoding="utf-8") for c in caches)
 
 
 # -- bad data and the passing of time --------------------------------------------------------

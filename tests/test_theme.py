@@ -149,6 +149,9 @@ def test_characters_are_counted_from_what_a_page_draws_and_what_it_draws_bold():
                              '<path d="M0"/></svg><style>.뷁{}</style><span class="x md-button">버튼</span>'
                              "<i/>끝</p>")
     assert set(every) == set("제목가&나사진버튼끝") and set(bold) == set("버튼")
+    # An unquoted value ending in '/' is no self-closing tag; a label inside an icon is still read.
+    every, bold = count_text('<a class="md-button" href=/x/>가나</a><svg><path aria-label="라벨"/></svg>')
+    assert set(bold) == set("가나") and set(every) == set("가나라벨")
 
 
 def test_chunks_follow_frequency_and_name_compact_unicode_ranges():

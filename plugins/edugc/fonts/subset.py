@@ -50,6 +50,8 @@ _TOKEN = re.compile(r"<!--.*?-->|<![^>]*>|<\?[^>]*>|<(/?)([a-zA-Z][^\s/>]*)((?:[
                     re.S)
 _ATTR = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
 _DRAWN_ATTRS = ("alt", "title", "placeholder", "aria-label")
+_DRAWN_INSIDE = re.compile(r"""\s(alt|title|placeholder|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_SELF_CLOSED = re.compile(r"""(?:^|[\s"'])/\s*$""")  # <br/>, <path d="M0"/>; not href=/x/
 # Elements whose content is never drawn as text: jump to their end tag.
 _SKIP_TO_END = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in SKIP}
 
@@ -95,9 +97,13 @@ def count_text(page: str) -> tuple[Counter[str], Counter[str]]:
                     drawn.append(html_lib.unescape(value))  # read aloud or shown as a tooltip
         if tag in _SKIP_TO_END:
             closing = _SKIP_TO_END[tag].search(page, pos)
-            pos = closing.end() if closing else end
+            skipped, pos = page[pos:closing.start() if closing else end], closing.end() if closing else end
+            for attr in _DRAWN_INSIDE.finditer(skipped):  # an icon's aria-label is still read aloud
+                value = next((v for v in attr.group(2, 3, 4) if v is not None), "")
+                if value:
+                    drawn.append(html_lib.unescape(value))
             continue
-        if tag not in VOID and not attrs.rstrip().endswith("/"):
+        if tag not in VOID and not _SELF_CLOSED.search(attrs):
             bold = bold or tag in BOLD_TAGS or any(c in BOLD_CLASSES for c in classes)
             stack.append((tag, bold))
     return Counter("".join(drawn)), Counter("".join(drawn_bold))

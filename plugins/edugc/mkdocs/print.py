@@ -15,7 +15,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..fonts import korean_font
+from ..pages.preview import templates_state
 from ..print import PdfMaker, edition_html, pdf_cache_key, pdf_name
+from ..print.edition import TEMPLATES as PRINT_TEMPLATES
 from ..print.edition import edition_addresses, issue_print_links
 from ..print.pdf import chromium_problem
 from ..print.qr import QrCache, qr_svg
@@ -118,7 +120,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             self._make_pdfs(editions, site_dir, config, author=site.info.operator)
 
     def _edition_inputs(self, site, issue, site_url: str, fonts: dict) -> str:
-        h = hashlib.sha1(repr((site.info, site.today, site_url, fonts, issue.doc.meta)).encode())
+        h = hashlib.sha1(repr((site.info, site.today, site_url, fonts, issue.doc.meta,
+                               templates_state([PRINT_TEMPLATES]))).encode())
         for article in issue.articles:
             h.update(repr((article.url, article.meta)).encode())
             h.update(self.rendered.get(article.url, "").encode())

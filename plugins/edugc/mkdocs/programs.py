@@ -1,6 +1,7 @@
 """Adapter: puts edugc.programs' pages and iCalendar files into the MkDocs build."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -11,6 +12,7 @@ from mkdocs.structure.files import File, Files
 from ..programs import ProgramPages
 from ..programs.calendar import CalendarCache
 from ..pages.preview import templates_state
+from ..pages.render import TEMPLATES as SHARED_TEMPLATES
 from ..programs.pages import SCRIPT, SCRIPT_FILE, TEMPLATES
 from ._files import add_generated, site_model
 
@@ -43,7 +45,7 @@ class ProgramsPlugin(BasePlugin[ProgramsConfig]):
         # Made from data/ alone: the preview makes them again only when the data, site facts or date
         # changed (0.3 s of every refresh at 1,000 pages otherwise).
         key = repr((site.programs, site.events, site.info, site.today, config.site_url, self.config.per_page,
-                    templates_state([TEMPLATES])))
+                    templates_state([TEMPLATES, SHARED_TEMPLATES])))
         if self.made is None or self.made[0] != key:
             self.made = (key, pages.pages())
         for page in self.made[1]:
@@ -51,7 +53,9 @@ class ProgramsPlugin(BasePlugin[ProgramsConfig]):
         # The directory's filter script ships with the package, so any project using the plugin has it.
         files.append(File.generated(config, SCRIPT, abs_src_path=str(SCRIPT_FILE)))
         if self.config.calendars:
-            cache = CalendarCache(Path(config.config_file_path).parent / self.config.cache)
+            address = hashlib.sha1((config.site_url or "").encode()).hexdigest()[:8]
+            cache_file = Path(config.config_file_path).parent / self.config.cache
+            cache = CalendarCache(cache_file.with_name(f"{cache_file.stem}-{address}{cache_file.suffix}"))
             for path, data in pages.calendars(cache).items():
                 files.append(File.generated(config, path, content=data))
         return files

@@ -117,6 +117,14 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         else:
             self.unsettled[f"batch {len(self.unsettled)}"] = (result, None)
 
+    # A failed build (a broken counting process among the causes) must not fail every later one.
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.pool:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = None
+        self.counts = {400: Counter(), 700: Counter()}
+        self.page_counts, self.unsettled, self.batch = {}, {}, []
+
     # Write the subset font chunks and the one theme stylesheet into the built site.
     def on_post_build(self, *, config) -> None:
         if not self.config.enabled or self.tokens is None:

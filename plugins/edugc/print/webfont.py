@@ -10,9 +10,12 @@ became \x01. We unmap the control characters: no text ever draws them.
 """
 from __future__ import annotations
 
+import hashlib
 import struct
 from pathlib import Path
 
+# Cached copies are named by this module's code too: a fix here reaches every kept cache.
+_CODE = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:8]
 # Visual TrueType's private source tables: never read by a renderer.
 DROPPED = {b"TSI0", b"TSI1", b"TSI2", b"TSI3", b"TSI5", b"TSIV", b"TSIP", b"TSID", b"TSIJ", b"TSIB", b"TSIC"}
 
@@ -84,7 +87,8 @@ def copy_web_font(source: Path, target: Path, cache_dir: Path | None = None) -> 
     Rewriting a 4 MB font cost ~0.3 s of every build: the copy is kept in cache_dir under the
     source's name, size and time, and made again only when the system font changes."""
     stat = source.stat()
-    cached = cache_dir / f"{source.stem}-{stat.st_size}-{stat.st_mtime_ns}{source.suffix}" if cache_dir else None
+    name = f"{source.stem}-{stat.st_size}-{stat.st_mtime_ns}-{_CODE}{source.suffix}"
+    cached = cache_dir / name if cache_dir else None
     if cached is not None and cached.exists():
         data = cached.read_bytes()
     else:
@@ -93,7 +97,9 @@ def copy_web_font(source: Path, target: Path, cache_dir: Path | None = None) -> 
             cached.parent.mkdir(parents=True, exist_ok=True)
             for old in cached.parent.glob(f"{source.stem}-*{source.suffix}"):
                 old.unlink()
-            cached.write_bytes(data)
+            partial = cached.with_suffix(".part")  # an interrupted build never leaves half a font behind
+            partial.write_bytes(data)
+            partial.replace(cached)
     if not target.exists() or target.read_bytes() != data:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

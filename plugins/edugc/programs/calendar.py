@@ -99,10 +99,14 @@ class CalendarCache:
     Encoding 250 events took ~0.6 s of every build and of every preview refresh; an unchanged event
     now keeps its bytes, DTSTAMP included (RFC 5545: when this version of the event was written), so
     a subscribed calendar also sees no change where nothing changed. The key covers the event, its
-    program, the site facts and address, and this module's own code.
+    program, the site facts and address, and the code that shapes the files. One file per site
+    address, so the preview (which serves from 127.0.0.1) never prunes the published site's entries.
     """
 
-    CODE = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+    # The code that shapes the files: this module, the addresses (views, pages.urls), the library.
+    CODE = hashlib.sha1(b"".join(f.read_bytes() for f in (
+        Path(__file__), Path(__file__).with_name("views.py"), Path(__file__).parent.parent / "pages" / "urls.py",
+    )) + icalendar.__version__.encode()).hexdigest()[:12]
 
     def __init__(self, path: Path | None):
         self.path = path
