@@ -192,3 +192,14 @@ def test_preview_shows_an_edited_title_everywhere_and_searches_it(project):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_remembered_makes_again_only_when_inputs_change_and_always_in_a_full_build():
+    from edugc.pages.preview import Remembered
+
+    made = []
+    memo = Remembered()
+    make = lambda: made.append(1) or len(made)  # noqa: E731
+    assert memo.get("a", make) == 1 and memo.get("a", make) == 1
+    assert memo.get("b", make) == 2
+    assert memo.get(None, make) == 3 and memo.get(None, make) == 4

@@ -13,9 +13,8 @@ from mkdocs.structure.pages import Page
 
 from ..model import ContentError, SiteModel
 from ..newsletter.feeds import FeedError, FeedWriter, feeds_of, require_absolute
-from ..newsletter.pages import FEED_FILES, PER_PAGE, TEMPLATES, NewsletterPages, check_slugs, list_inputs
-from ..pages.preview import templates_state
-from ..pages.render import TEMPLATES as SHARED_TEMPLATES
+from ..newsletter.pages import FEED_FILES, PER_PAGE, NewsletterPages, check_slugs, list_inputs
+from ..pages.preview import Remembered, templates_state
 from ._files import add_generated, site_model, src_of
 
 log = logging.getLogger("mkdocs.plugins.edugc.newsletter")
@@ -36,7 +35,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         self.site: SiteModel | None = None
         self.pages: NewsletterPages | None = None
         self.contents: dict[str, str] = {}
-        self.made: tuple[str, list] | None = None  # preview: (inputs, list pages) of the last build
+        self.lists = Remembered()  # the preview makes the list pages again only when their inputs changed
         self.incremental = False
 
     # In the incremental preview unchanged articles are not rendered again: keep their bodies for feeds.
@@ -70,10 +69,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             raise PluginError(f"내용 오류 {len(err.problems)}건이 있어 빌드를 멈췄습니다. 위의 파일과 줄을 고치세요.") from None
         self.pages = NewsletterPages(self.site, self.config.per_page)
         # The lists show only the articles' facts: the preview makes them again when those changed.
-        key = list_inputs(self.site, self.config.per_page, templates_state([TEMPLATES, SHARED_TEMPLATES]))
-        if not self.incremental or self.made is None or self.made[0] != key:
-            self.made = (key, self.pages.all())
-        for page in self.made[1]:
+        inputs = list_inputs(self.site, self.config.per_page, templates_state()) if self.incremental else None
+        for page in self.lists.get(inputs, self.pages.all):
             add_generated(files, config, page)
         return files
 

@@ -17,7 +17,6 @@ from mkdocs.structure.pages import Page
 from ..fonts import korean_font
 from ..pages.preview import templates_state
 from ..print import PdfMaker, edition_html, pdf_cache_key, pdf_name
-from ..print.edition import TEMPLATES as PRINT_TEMPLATES
 from ..print.edition import edition_addresses, issue_print_links
 from ..print.pdf import chromium_problem
 from ..print.qr import QrCache, qr_svg
@@ -102,9 +101,10 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         site_dir = Path(config.site_dir)
         fonts = self._copy_fonts(site_dir, Path(config.config_file_path).parent / self.config.cache_dir)
         editions = []
+        templates = templates_state() if self.incremental else ""
         for issue in site.issues:
             if self.incremental:  # the preview writes again only editions whose inputs changed
-                key = self._edition_inputs(site, issue, config.site_url or "", fonts)
+                key = self._edition_inputs(site, issue, config.site_url or "", fonts, templates)
                 if self.written.get(issue.doc.url) == key:
                     continue
                 self.written[issue.doc.url] = key
@@ -119,9 +119,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         if self.make_pdfs and editions:
             self._make_pdfs(editions, site_dir, config, author=site.info.operator)
 
-    def _edition_inputs(self, site, issue, site_url: str, fonts: dict) -> str:
-        h = hashlib.sha1(repr((site.info, site.today, site_url, fonts, issue.doc.meta,
-                               templates_state([PRINT_TEMPLATES]))).encode())
+    def _edition_inputs(self, site, issue, site_url: str, fonts: dict, templates: str) -> str:
+        h = hashlib.sha1(repr((site.info, site.today, site_url, fonts, issue.doc.meta, templates)).encode())
         for article in issue.articles:
             h.update(repr((article.url, article.meta)).encode())
             h.update(self.rendered.get(article.url, "").encode())

@@ -122,8 +122,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 index_path.write_text(self.stub, encoding="utf-8")
             if self.pool is None:
                 self.pool = ProcessPoolExecutor(max_workers=1)
-            self.pending = self.pool.submit(index_and_write, raw, None, cache_dir, site,
-                                            self.worker_url, self.worker_source)
+            self.pending = self.pool.submit(index_and_write, raw, cache_dir, site, self.worker_url, self.worker_source)
             self.pending.add_done_callback(self._indexed)
             return
         started = time.perf_counter()

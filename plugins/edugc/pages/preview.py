@@ -18,14 +18,34 @@ from ..model import Doc, SiteModel
 NOT_FOUND = "404.html"
 
 
-def templates_state(folders: Iterable) -> str:
-    """The templates' names and modification times: a maintainer's edit to one re-renders the site."""
+# Every template folder of the package (pages, newsletter, programs, print): what the preview's
+# remembered pages are made with besides the content.
+PACKAGE_TEMPLATES = sorted(Path(__file__).resolve().parent.parent.glob("*/templates"))
+
+
+def templates_state(extra: Iterable = ()) -> str:
+    """Names and modification times of the package's templates and of `extra` folders (the theme's
+    custom_dir): a maintainer's edit to any of them makes the preview render everything again."""
     h = hashlib.sha1()
-    for folder in folders:
-        for path in sorted(Path(folder).rglob("*")):
+    for folder in [*PACKAGE_TEMPLATES, *(Path(f) for f in extra)]:
+        for path in sorted(folder.rglob("*")):
             if path.is_file():
                 h.update(f"{path}\0{path.stat().st_mtime_ns}\0".encode())
     return h.hexdigest()
+
+
+class Remembered:
+    """The last thing made and the inputs it was made from: made again only when they changed.
+    Inputs of None (a full build, which runs once) always make it."""
+
+    def __init__(self) -> None:
+        self.inputs: object = None
+        self.value: object = None
+
+    def get(self, inputs: object, make):
+        if inputs is None or inputs != self.inputs:
+            self.value, self.inputs = make(), inputs
+        return self.value
 
 
 def page_facts(doc: Doc) -> str:

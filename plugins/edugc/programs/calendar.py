@@ -119,6 +119,12 @@ class CalendarCache:
             except (ValueError, OSError):
                 self.entries = {}  # a damaged cache only costs time
 
+    @classmethod
+    def for_site(cls, path: Path, site_url: str | None) -> "CalendarCache":
+        """The cache file of one site address (calendars.json → calendars-<hash of the address>.json)."""
+        address = hashlib.sha1((site_url or "").encode()).hexdigest()[:8]
+        return cls(path.with_name(f"{path.stem}-{address}{path.suffix}"))
+
     def get(self, inputs: tuple, make: Callable[[], bytes]) -> bytes:
         key = hashlib.sha1(repr((self.CODE, inputs)).encode()).hexdigest()
         self.used.add(key)

@@ -47,9 +47,8 @@ def write_index(site: Path, built: BuiltIndex, stub: str, worker_url: str, worke
     worker.write_text(worker_source, encoding="utf-8")
 
 
-def index_and_write(raw: bytes, material: dict | None, cache_dir: Path, site: Path,
-                    worker_url: str, worker_source: str) -> dict:
+def index_and_write(raw: bytes, cache_dir: Path, site: Path, worker_url: str, worker_source: str) -> dict:
     """For a worker process: the index written into the site; returns its figures."""
-    built, stub, whole = index_site(raw, material, cache_dir)
+    built, stub, whole = index_site(raw, None, cache_dir)
     write_index(site, built, stub, worker_url, worker_source)
     return {"documents": built.documents, "tokens": built.tokens, "reused": built.reused, "whole": whole, "stub": stub}

@@ -280,13 +280,9 @@ function rank(resolved) {
   return ranked;
 }
 
+/* The first document of a document's page (manifest.pageIdx knows each document's page). */
 function pageOf(id) {
-  var pages = manifest.pages, lo = 0, hi = pages.length - 1;
-  while (lo < hi) {
-    var mid = (lo + hi + 1) >> 1;
-    if (pages[mid] <= id) lo = mid; else hi = mid - 1;
-  }
-  return pages[lo];
+  return manifest.pages[manifest.pageIdx[id]];
 }
 
 /* ---- Rendering: the original text, escaped, with what matched marked ---- */
