@@ -33,3 +33,25 @@ def test_every_plugin_is_registered_and_used():
         module, _, cls = target.partition(":")
         assert module.startswith("edugc.mkdocs."), target
         assert getattr(__import__(module, fromlist=[cls]), cls)
+
+
+def test_shipped_code_imports_only_runtime_dependencies():
+    """A fresh install has no extras: a shipped import that only the test extra provides breaks publishing."""
+    import re
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    norm = lambda name: re.sub(r"[-_.]+", "-", re.split(r"[<>=!~;\[ ]", name, maxsplit=1)[0]).lower()  # noqa: E731
+    runtime = {norm(d) for d in meta["dependencies"]}
+    extra = {norm(d) for deps in meta.get("optional-dependencies", {}).values() for d in deps} - runtime
+    providers = packages_distributions()
+    offenders = []
+    for path in (ROOT / "plugins/edugc").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else []
+            for name in names:
+                if any(norm(dist) in extra for dist in providers.get(name.split(".")[0], [])):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {name}")
+    assert not offenders, offenders
