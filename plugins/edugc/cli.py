@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     pub.add_argument("--to", required=True, help="공개 폴더 경로 또는 rsync 대상 (user@host:/path/)")
     pub.add_argument("--site-url", help="공개 주소 (기본: 환경변수 SITE_URL)")
     pub.add_argument("--skip-html", action="store_true", help="Java가 없는 곳에서 HTML 검사를 건너뜁니다")
+    pub.add_argument("--quiet", action="store_true",
+                     help="문제가 없으면 아무것도 쓰지 않습니다 (cron 메일은 실패와 주의할 때만 옵니다)")
     links = sub.add_parser("check-links", help="외부 링크까지 실제로 열어 봅니다 (인터넷 필요)")
     links.add_argument("site", type=Path, help="빌드된 사이트 폴더")
     new = sub.add_parser("new-issue", help="다음 호 소식지의 뼈대를 만듭니다")
@@ -105,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "publish":
         from .publish.command import publish
 
-        return publish(args.root, args.to, site_url=args.site_url, html_check=not args.skip_html)
+        return publish(args.root, args.to, site_url=args.site_url, html_check=not args.skip_html, quiet=args.quiet)
     if args.command == "check-links":
         from .checks.links import check_links
 

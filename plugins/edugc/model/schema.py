@@ -192,6 +192,8 @@ class SiteInfo(Strict):
     email: EmailFact | None = None
     map_url: AnyHttpUrl | None = None
     official_numbers: list[str] = []
+    # true once the site is the centre's real one: publish then refuses facts still marked example.
+    live: bool = False
 
 
 def field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
