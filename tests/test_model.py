@@ -298,3 +298,29 @@ def test_nfd_file_builds_at_its_nfc_url(project, tmp_path):
     assert result.returncode == 0, result.stderr
     assert (out / "osineungil/index.html").exists()
     assert 'href="osineungil/"' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_key_written_twice_is_an_error_naming_both_lines(project):
+    project.write(ARTICLE, "---\ntitle: 고교학점제\ndate: 2026-03-16\nauthor: 팀\ncategory: 고교학점제\n"
+                           "date: 2026-03-17\n---\n본문\n")
+    message = one(problems_of(project), "'date' 항목이")
+    assert message.startswith(f"{ARTICLE}:6:") and "3번째 줄" in message and "→" in message
+    programs = (project.root / "data/programs.yml").read_text(encoding="utf-8")
+    project.write(ARTICLE, (project.root / ARTICLE).read_text(encoding="utf-8").replace("date: 2026-03-17\n", ""))
+    project.write("data/programs.yml", programs + "  place: 금천구청\n")
+    message = one(problems_of(project), "'place' 항목이")
+    assert message.startswith("data/programs.yml:11:") and "8번째 줄" in message
+
+
+def test_decomposed_hangul_in_titles_and_tags_is_published_composed(project):
+    nfd = lambda text: unicodedata.normalize("NFD", text)  # noqa: E731  (as macOS editors save Hangul)
+    text = (project.root / ARTICLE).read_text(encoding="utf-8")
+    project.write(ARTICLE, text.replace("title: 고교학점제", f"title: {nfd('고교학점제')}")
+                  .replace("tags: [고교학점제]", f"tags: [{nfd('고교학점제')}, 학부모]"))
+    project.write("content/notices/note.md", "---\ntitle: 공지\ndate: 2026-03-10\nauthor: 팀\n"
+                  "category: 센터 소식\ntags: [고교학점제]\n---\n본문\n")
+    site = project.load()
+    doc = site.docs["newsletter/1/credit-basics.md"]
+    assert doc.title == unicodedata.normalize("NFC", doc.title) and doc.title.startswith("고교학점제")
+    assert [d.src for d in site.tags["고교학점제"]] == ["newsletter/1/credit-basics.md", "notices/note.md"]
+    assert all(unicodedata.is_normalized("NFC", tag) for tag in site.tags)
