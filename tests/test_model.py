@@ -324,3 +324,32 @@ def test_decomposed_hangul_in_titles_and_tags_is_published_composed(project):
     assert doc.title == unicodedata.normalize("NFC", doc.title) and doc.title.startswith("고교학점제")
     assert [d.src for d in site.tags["고교학점제"]] == ["newsletter/1/credit-basics.md", "notices/note.md"]
     assert all(unicodedata.is_normalized("NFC", tag) for tag in site.tags)
+
+
+def test_nothing_from_outside_the_project_is_published_through_a_link(project, tmp_path):
+    import os
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "secret.md").write_text("---\ntitle: 비밀\n---\n", encoding="utf-8")
+    os.symlink("/etc/passwd", project.root / "content/passwd.txt")
+    os.symlink(elsewhere, project.root / "content/shared")
+    os.symlink(project.root / "data/site.yml", project.root / "content/newsletter/1/site.yml")
+    os.symlink(elsewhere / "secret.md", project.root / "data/more.yml")
+    problems = problems_of(project)
+    for rel in ("content/passwd.txt", "content/shared", "content/newsletter/1/site.yml", "data/more.yml"):
+        assert one(problems, f"{rel}: 링크(심볼릭 링크)는 게시하지 않습니다")
+    assert not any("비밀" in p or "secret" in p.split(":")[0] for p in problems)
+
+
+def test_files_a_browser_would_run_from_our_origin_are_refused(project):
+    project.write("content/notices/form.html", "<script>alert(1)</script>")
+    project.write("content/assets/tracker.js", "fetch('https://evil.example')")
+    project.write("content/newsletter/1/map.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n'
+                  '<circle r="5" onclick="alert(1)"/>\n</svg>\n')
+    project.write("content/newsletter/1/hwp-form.hwp", b"HWP Document File")
+    problems = problems_of(project)
+    assert one(problems, "content/notices/form.html: '.html' 파일은")
+    assert one(problems, "content/assets/tracker.js: '.js' 파일은")
+    assert one(problems, "content/newsletter/1/map.svg:2: SVG를 게시할 수 없습니다: onclick")
+    assert not any("hwp-form.hwp" in p for p in problems)

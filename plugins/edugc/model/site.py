@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable
 
 from . import clock
+from .files import check_files
 from .problems import ContentError, Problems
 from .schema import (
     ArticleMeta, Event, GuideMeta, ImageConsent, IssueMeta, PageMeta, Program, SiteInfo,
@@ -157,6 +158,7 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
         if doc is not None:
             docs[rel] = doc
 
+    check_files(root, content_dir, data_dir, problems)
     _check_images(docs, content, content_dir, problems)
     issues = _link_issues(docs, content_dir, problems)
 
