@@ -285,3 +285,47 @@ def test_example_contact_facts_warn_until_the_site_is_live_then_refuse(publishin
     lines = capsys.readouterr().out.strip().splitlines()
     assert "live: true" in lines[-1] and "data/site.yml:5" in "\n".join(lines)
     assert tree(tmp_path / "live") == before
+
+
+def test_the_last_gate_reads_what_was_built_pdfs_included(tmp_path):
+    from edugc.checks.personal_data import scan_site
+
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a/index.html").write_text("<p>문의</p>\n<p>010<span>1234</span>5678</p>", encoding="utf-8")
+    (site / "search").mkdir()
+    (site / "search/s.json").write_text('{"t": "대표 +82 10 9999 0000"}', encoding="utf-8")
+    (site / "map.svg").write_text("<svg><text>900101</text><text>-1234567</text></svg>", encoding="utf-8")
+    problems = scan_site(site, ["010-9999-0000"])
+    assert len(problems) == 2 and problems[0].startswith("a/index.html:2:") and problems[1].startswith("map.svg:1:")
+    (site / "a/index.html").unlink()
+    (site / "map.svg").unlink()
+    (site / "poster.pdf").write_bytes(one_line_pdf("Call 010-1234-5678"))
+    assert [p.split(":")[0] for p in scan_site(site, ["010-9999-0000"])] == ["poster.pdf"]
+    (site / "broken.pdf").write_bytes(b"not a pdf")
+    assert any(p.startswith("broken.pdf:") for p in scan_site(site, []))
+
+
+def one_line_pdf(text: str) -> bytes:
+    """A minimal PDF drawing one line of text in Helvetica (no library writes text here)."""
+    stream = f"BT /F1 12 Tf 20 100 Td ({text}) Tj ET".encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>stream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_the_real_site_as_built_passes_the_last_gate(pdf_site):
+    from edugc.checks.personal_data import scan_site
+
+    assert scan_site(pdf_site, []) == []

@@ -89,7 +89,7 @@ def publish(root: Path, target: str, *, site_url: str | None, html_check: bool =
     if remote and shutil.which("rsync") is None:
         return report.fail("rsync가 없어 보낼 수 없습니다 → sudo apt-get install rsync", code=2)
 
-    code = _site_facts(root, report)
+    code, official = _site_facts(root, report)
     if code:
         return code
     try:
@@ -111,7 +111,8 @@ def publish(root: Path, target: str, *, site_url: str | None, html_check: bool =
         failure = _build(root, out, site_url, report)
         if failure:
             return report.fail(failure)
-        problems = check_built(out, urlsplit(site_url).path or "/", ledger_path, html_check=html_check)
+        problems = check_built(out, urlsplit(site_url).path or "/", ledger_path, html_check=html_check,
+                               official_numbers=official)
         for problem in problems:
             report.detail(problem)
         if problems:
@@ -138,25 +139,24 @@ def publish(root: Path, target: str, *, site_url: str | None, html_check: bool =
     return report.done(f"공개했습니다: {target}  ({where}를 커밋하세요)")
 
 
-def _site_facts(root: Path, report: Report) -> int:
-    """Example (예시) contact facts: a warning while the site is not live, a refusal once it is."""
+def _site_facts(root: Path, report: Report) -> tuple[int, list[str]]:
+    """Example (예시) contact facts: a warning while the site is not live, a refusal once it is.
+    Also the official numbers that the last gate allows."""
     from ..model import ContentError, load_site
 
     try:
         site = load_site(root)
     except ContentError:
-        return 0  # the build reports every problem, with its line
+        return 0, []  # the build reports every problem, with its line
     examples = example_facts(root, site.info)
-    if not examples:
-        return 0
-    if getattr(site.info, "live", False):
+    if examples and site.info.live:
         for line in examples:
             report.detail(line)
         return report.fail(f"data/site.yml에 'live: true'인데 예시 연락처 {len(examples)}건이 남아 있습니다 "
-                           "(위 목록): 가짜 번호가 전화 걸기 버튼이 되지 않도록 공개하지 않습니다", code=2)
+                           "(위 목록): 가짜 번호가 전화 걸기 버튼이 되지 않도록 공개하지 않습니다", code=2), []
     for line in examples:
         report.warn(line)
-    return 0
+    return 0, list(site.info.official_numbers)
 
 
 def example_facts(root: Path, info) -> list[str]:
@@ -218,10 +218,12 @@ def _clean_stale_temp() -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def check_built(site: Path, sub_path: str, ledger_path: Path, *, html_check: bool = True) -> list[str]:
+def check_built(site: Path, sub_path: str, ledger_path: Path, *, html_check: bool = True,
+                official_numbers: list[str] | None = None) -> list[str]:
     from ..checks.links import check_links
+    from ..checks.personal_data import scan_site
 
-    problems: list[str] = []
+    problems: list[str] = scan_site(site, official_numbers or [])
     gone = ledger.vanished(ledger.read(ledger_path), ledger.published_urls(site))
     for url in gone:
         problems.append(f"/{url}: 예전에 공개한 주소가 사라집니다 → 옮긴 페이지의 aliases에 '{url}'를 쓰세요")
