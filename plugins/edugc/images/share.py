@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
+
+from ..model.clock import published_at
 
 SECTIONS = {"newsletter": "교육금천 소식지", "notices": "공지", "guides": "입시 가이드", "programs": "프로그램",
             "about": "센터 소개", "contact": "문의·오시는 길", "help": "편집 안내"}
@@ -21,12 +22,6 @@ class ShareMeta:
     published: str | None = None  # ISO 8601 with the Seoul offset
 
 
-def card_name(url: str) -> str:
-    """'newsletter/1/credit-basics/' -> 'newsletter-1-credit-basics.png'; the home page -> 'home.png'."""
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", url.strip("/")).strip("-")
-    return f"{stem or 'home'}.png"
-
-
 def section_of(url: str, *, issue_number: int | None = None, category: str | None = None) -> str:
     if issue_number is not None:
         return f"교육금천 소식지 제{issue_number}호" + (f" · {category}" if category else "")
@@ -40,9 +35,5 @@ def section_of(url: str, *, issue_number: int | None = None, category: str | Non
 def published_time(day: dt.date | None) -> str | None:
     if day is None:
         return None
-    return dt.datetime.combine(day, dt.time(9, 0), tzinfo=dt.timezone(dt.timedelta(hours=9))).isoformat()
+    return published_at(day).isoformat()
 
-
-def absolute(site_url: str, path: str) -> str:
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return base + path.lstrip("/")

@@ -21,6 +21,7 @@ from ..pages import Renderer
 from ..pages.preview import NOT_FOUND, first_step, fingerprints, own_fingerprints, templates_state
 from ..pages.redirects import redirect_html
 from ..pages.theme_fixes import repair
+from ..urls import program_url
 from ._files import set_url, src_of
 
 log = logging.getLogger("mkdocs.plugins.edugc.content")
@@ -249,7 +250,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 yield doc.url, alias
         for program in site.programs:
             for alias in program.aliases:
-                yield f"programs/{program.id}/", alias
+                yield program_url(program.id), alias
 
 
 def _quiet_dirty_warning(record: logging.LogRecord) -> bool:

@@ -23,11 +23,11 @@ from ..fonts import korean_font
 from ..images import RASTER_SUFFIXES, ImageCache, ImageError, Settings, check_svg, publish_copy
 from ..images.cards import Card, CardCache
 from ..images.html import ImgTag, picture_html, rewrite
-from ..images.share import ShareMeta, absolute, card_name, published_time, section_of
+from ..images.share import ShareMeta, published_time, section_of
+from ..urls import CARD_DIR, absolute, card_name
 from ._files import content_plugin, site_model, src_of
 
 log = logging.getLogger("mkdocs.plugins.edugc.images")
-CARD_DIR = "assets/cards"
 
 
 class ImagesConfig(Config):

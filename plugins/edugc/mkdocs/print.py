@@ -21,10 +21,10 @@ from ..print.edition import edition_addresses, issue_print_links
 from ..print.pdf import chromium_problem
 from ..print.qr import QrCache, qr_svg
 from ..print.webfont import copy_web_font
+from ..urls import PRINT_FONT_DIR as FONT_DIR
 from ._files import site_model, src_of
 
 log = logging.getLogger("mkdocs.plugins.edugc.print")
-FONT_DIR = "assets/fonts"
 
 
 class PrintConfig(Config):

@@ -22,10 +22,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from ..search import WordCache
 from ..search.analyse import source_texts
 from ..search.site_index import index_and_write, index_site, write_index
+from ..urls import search_worker
 
 log = logging.getLogger("mkdocs.plugins.edugc.search")
-
-WORKER_DIR = "assets/javascripts"
 
 
 class SearchConfig(Config):
@@ -58,7 +57,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             raise PluginError("edugc/search는 Material의 search 플러그인 뒤에서 동작합니다: mkdocs.yml의 plugins에 search를 두세요.")
         self.worker_source = resources.files("edugc.search").joinpath("worker.js").read_text(encoding="utf-8")
         digest = hashlib.sha1(self.worker_source.encode()).hexdigest()[:8]
-        self.worker_url = f"{WORKER_DIR}/edugc-search.{digest}.js"
+        self.worker_url = search_worker(digest)
         return config
 
     # Start analysing the words of every page's source on the second core while MkDocs renders;

@@ -18,7 +18,7 @@ from .problems import ContentError, Problems
 from .schema import (
     ArticleMeta, Event, GuideMeta, ImageConsent, IssueMeta, PageMeta, Program, SiteInfo,
 )
-from .slugs import slugify
+from .. import urls
 from .source import Located, nfc, parse_yaml, read_text, split_front_matter
 from .validate import validate
 
@@ -112,21 +112,6 @@ def kind_of(src: str) -> str:
 
 _META_MODEL = {"page": PageMeta, "issue": IssueMeta, "article": ArticleMeta, "notice": ArticleMeta,
                "guide": GuideMeta}
-
-
-def page_url(src: str, slug: str | None) -> str:
-    """Directory URL for a plain page: 'about.md' -> 'about/', 'guides/index.md' -> 'guides/'."""
-    path = PurePosixPath(src)
-    folders = [slugify(p) if not _ascii(p) else p.lower() for p in path.parent.parts]
-    stem = path.stem
-    if stem == "index" and not slug:
-        return "/".join(folders) + "/" if folders else ""
-    name = slug or (stem.lower() if _ascii(stem) else slugify(stem))
-    return "/".join(folders + [name]) + "/"
-
-
-def _ascii(text: str) -> bool:
-    return re.fullmatch(r"[A-Za-z0-9_-]+", text) is not None
 
 
 def markdown_sources(content_dir: Path) -> Iterable[tuple[Path, str]]:
@@ -317,16 +302,16 @@ def _parse_doc(text: str, rel: str, shown: str, problems: Problems) -> Doc | Non
     if meta is None:
         return None
     if kind == "issue":
-        url = f"newsletter/{meta.number}/"
+        url = urls.issue_url(meta.number)
     elif kind == "article":
         folder = PurePosixPath(rel).parent.name
-        url = f"newsletter/{folder}/{meta.slug or _stem_slug(rel)}/"  # final once the issue is known
+        url = urls.article_url(f"newsletter/{folder}/", rel, meta.slug)  # final once the issue is known
     elif kind == "notice":
-        url = f"notices/{meta.slug or _stem_slug(rel)}/"
+        url = urls.notice_url(rel, meta.slug)
     elif kind == "guide":
-        url = f"guides/{meta.slug or _stem_slug(rel)}/"
+        url = urls.guide_url(rel, meta.slug)
     else:
-        url = page_url(rel, meta.slug)
+        url = urls.page_url(rel, meta.slug)
     doc = Doc(src=rel, kind=kind, meta=meta, body=source.body, body_line=source.body_line, url=url,
               lines={k[0]: v + 1 for k, v in source.meta.lines.items() if len(k) == 1})
     scanned = _mask_code(source.body)
@@ -349,11 +334,6 @@ def _mask_code(body: str) -> str:
 def _title_from_body(body: str) -> str | None:
     match = re.search(r"^#\s+(.+)$", body, re.M)
     return match.group(1).strip() if match else None
-
-
-def _stem_slug(rel: str) -> str:
-    stem = PurePosixPath(rel).stem
-    return stem.lower() if _ascii(stem) else slugify(stem)
 
 
 def _link_issues(docs: dict[str, Doc], content_dir: str, problems: Problems) -> list[Issue]:
@@ -397,7 +377,7 @@ def _link_issues(docs: dict[str, Doc], content_dir: str, problems: Problems) -> 
                 continue
             listed.add(id(article))
             article.issue = issue
-            article.url = f"{issue.doc.url}{article.meta.slug or _stem_slug(article.src)}/"
+            article.url = urls.article_url(issue.doc.url, article.src, article.meta.slug)
             issue.articles.append(article)
         for article in {id(a): a for a in arts.values()}.values():
             if id(article) not in listed:
@@ -485,7 +465,7 @@ def _check_urls(docs: dict[str, Doc], programs, content_dir: str, problems: Prob
     for doc in docs.values():
         claim(doc.url, f"{content_dir}/{doc.src}", f"{content_dir}/{doc.src}")
     for program in programs:
-        claim(f"programs/{program.id}/", f"data/programs.yml#{program.id}", "data/programs.yml")
+        claim(urls.program_url(program.id), f"data/programs.yml#{program.id}", "data/programs.yml")
     for doc in docs.values():
         for alias in doc.meta.aliases:
             claim(alias, f"{content_dir}/{doc.src} (aliases)", f"{content_dir}/{doc.src}")

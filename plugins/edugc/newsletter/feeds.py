@@ -6,7 +6,6 @@ midnight would show up as the previous evening's news in Seoul).
 """
 from __future__ import annotations
 
-import datetime as dt
 import mimetypes
 import re
 from dataclasses import dataclass
@@ -18,13 +17,11 @@ from lxml import etree  # feedgen depends on it
 from markupsafe import escape
 
 from ..model import Doc, SiteModel
-from ..model.clock import SEOUL
+from ..model.clock import published_at
 from ..model.schema import CATEGORIES
-from ..pages.urls import absolute
-from . import urls
+from .. import urls
+from ..urls import absolute
 
-PUBLISH_HOUR = dt.time(9, 0)
-FILES = {"rss": "feed.xml", "atom": "atom.xml"}
 _URL_ATTR = re.compile(r"""(?P<attr>\b(?:href|src|poster))=(?P<q>["'])(?P<url>.*?)(?P=q)""", re.I)
 _SRCSET = re.compile(r"""\bsrcset=(?P<q>["'])(?P<value>.*?)(?P=q)""", re.I)
 _KEEP = ("mailto:", "tel:", "data:", "javascript:")
@@ -42,10 +39,6 @@ def require_absolute(site_url: str | None) -> str:
                         "https://로 시작하는 주소여야 합니다 → SITE_URL=https://실제주소/ 로 빌드하거나 "
                         "mkdocs.yml의 edugc/newsletter에 feeds: false를 쓰세요")
     return site_url if site_url.endswith("/") else site_url + "/"
-
-
-def published_at(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, PUBLISH_HOUR, SEOUL)
 
 
 def absolutize(html: str, page_url: str) -> str:
@@ -133,7 +126,7 @@ class FeedWriter:
             if enclosure:
                 covers[enclosure.url] = enclosure
         out = {}
-        for kind, name in FILES.items():
+        for kind, name in urls.FEED_FILES.items():
             fg.link(href=absolute(self.site_url, feed.folder + name), rel="self", replace=True)
             fg.link(href=home, rel="alternate")
             xml = fg.rss_str(pretty=True) if kind == "rss" else _atom_enclosures(fg.atom_str(pretty=True), covers)

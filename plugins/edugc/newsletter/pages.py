@@ -9,13 +9,12 @@ import jinja2
 
 from ..model import ContentError, Doc, Problems, SiteModel
 from ..model.schema import CATEGORIES
-from ..model.slugs import slugify
 from ..pages import GeneratedPage, Renderer
-from . import urls
+from .. import urls
+from ..urls import FEED_FILES, slugify
 
 TEMPLATES = Path(__file__).parent / "templates"
 PER_PAGE = 20
-FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml"}
 
 
 def check_slugs(site: SiteModel, content_dir: str = "content") -> None:

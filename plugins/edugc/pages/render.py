@@ -10,8 +10,7 @@ import jinja2
 from ..model import Doc, SiteModel
 from . import text
 from .status import program_status
-from .urls import relative
-from ..newsletter.urls import asset_url, category_url, tag_url
+from ..urls import asset_url, category_url, relative, tag_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -15,7 +15,8 @@ from markupsafe import Markup
 
 from ..model.site import Issue, SiteModel
 from ..pages import text
-from ..pages.urls import absolute, relative
+from .. import urls
+from ..urls import absolute, relative
 from .links import annotate_external, move_fragment, open_details, shift_headings, short_url
 from .qr import qr_svg
 
@@ -23,12 +24,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def print_url(issue: Issue) -> str:
-    return f"{issue.doc.url}print/"
+    return urls.print_url(issue.doc.url)
 
 
 def pdf_name(issue: Issue) -> str:
-    # ASCII file name: a Korean one turns into a long percent-encoded address.
-    return f"gyoyuk-geumcheon-{issue.number}.pdf"
+    return urls.pdf_name(issue.number)
 
 
 @dataclass

@@ -19,8 +19,7 @@ from ..model import SiteModel
 from ..model.clock import SEOUL, now
 from ..model.schema import Event
 from ..pages.text import UI
-from ..pages.urls import absolute
-from .views import program_url
+from ..urls import absolute, program_url
 
 PRODID = "-//금천진로진학지원센터//교육금천 일정//KO"
 
@@ -103,9 +102,9 @@ class CalendarCache:
     address, so the preview (which serves from 127.0.0.1) never prunes the published site's entries.
     """
 
-    # The code that shapes the files: this module, the addresses (views, pages.urls), the library.
+    # The code that shapes the files: this module, the addresses (views, edugc.urls), the library.
     CODE = hashlib.sha1(b"".join(f.read_bytes() for f in (
-        Path(__file__), Path(__file__).with_name("views.py"), Path(__file__).parent.parent / "pages" / "urls.py",
+        Path(__file__), Path(__file__).with_name("views.py"), Path(__file__).parent.parent / "urls.py",
     )) + icalendar.__version__.encode()).hexdigest()[:12]
 
     def __init__(self, path: Path | None):

@@ -16,15 +16,15 @@ from ..pages import GeneratedPage
 from ..pages.render import _env
 from ..pages.status import program_status
 from ..pages.text import UI
-from ..pages.urls import relative
+from ..urls import EVENTS_URL, FEED_PATH, PAST_URL, PROGRAMS_SCRIPT, program_url, relative
 from . import calendar
 from .views import (
-    ALL, AUDIENCE_FILTERS, EVENTS_URL, FAMILY_SLUGS, FAMILY_FILTERS, FEED_PATH, FILTERS, PAST_URL, Filter, archive_pages,
-    by_month, event_ics_path, filter_label, is_upcoming, program_tokens, program_url, registration_open,
+    ALL, AUDIENCE_FILTERS, FAMILY_SLUGS, FAMILY_FILTERS, FILTERS, Filter, archive_pages,
+    by_month, event_ics_path, filter_label, is_upcoming, program_tokens, registration_open,
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
-SCRIPT = "assets/gc-programs.js"
+SCRIPT = PROGRAMS_SCRIPT
 SCRIPT_FILE = Path(__file__).parent / "assets" / "gc-programs.js"
 
 

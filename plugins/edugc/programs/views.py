@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .. import urls
 from ..model.schema import FAMILIES, LEVELS, Event, Program
 
 AUDIENCE_SLUGS: dict[str, str] = {"초등": "elementary", "중등": "middle", "고등": "high", "학부모": "parents"}
@@ -15,18 +16,10 @@ FAMILY_SLUGS: dict[str, str] = {"학력향상": "achievement", "진로진학 정
                                 "미래형 인재": "future", "고교학점제": "credit"}
 assert set(AUDIENCE_SLUGS) == set(LEVELS) and set(FAMILY_SLUGS) == set(FAMILIES)
 
-DIRECTORY_URL = "programs/"
-EVENTS_URL = "events/"
-PAST_URL = "events/past/"
-FEED_PATH = "events.ics"
-
-
-def program_url(program_id: str) -> str:
-    return f"programs/{program_id}/"
 
 
 def event_ics_path(event: Event) -> str:
-    return f"events/{event.id}.ics"
+    return urls.event_ics(event.id)
 
 
 @dataclass(frozen=True)
@@ -40,10 +33,10 @@ class Filter:
     @property
     def url(self) -> str:
         if self.kind == "audience":
-            return f"programs/for/{self.slug}/"
+            return urls.audience_url(self.slug)
         if self.kind == "family":
-            return f"programs/family/{self.slug}/"
-        return DIRECTORY_URL
+            return urls.family_url(self.slug)
+        return urls.DIRECTORY_URL
 
     def matches(self, program: Program) -> bool:
         if self.kind == "audience":
@@ -113,7 +106,7 @@ class ArchivePage:
 
     @property
     def url(self) -> str:
-        return PAST_URL if self.number == 1 else f"{PAST_URL}page/{self.number}/"
+        return urls.past_url(self.number)
 
 
 def archive_pages(past: list[Event], per_page: int) -> list[ArchivePage]:
