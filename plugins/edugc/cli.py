@@ -24,10 +24,10 @@ def check(root: Path) -> int:
         return 1
     notes = []
     for doc in site.guides:
-        if doc.meta.review_by < site.today:  # type: ignore[attr-defined]
-            notes.append(f"content/{doc.src}: 다시 확인할 날짜({korean_date(doc.meta.review_by)})가 지났습니다 "  # type: ignore[attr-defined]
+        if doc.meta.review_by < site.today:
+            notes.append(f"content/{doc.src}: 다시 확인할 날짜({korean_date(doc.meta.review_by)})가 지났습니다 "
                          f"→ 내용을 확인하고 reviewed와 review_by를 새로 쓰세요 (독자에게는 "
-                         f"'{korean_month(doc.meta.reviewed)}에 마지막으로 확인' 안내가 보입니다)")  # type: ignore[attr-defined]
+                         f"'{korean_month(doc.meta.reviewed)}에 마지막으로 확인' 안내가 보입니다)")
     for program in site.programs:
         key, label = program_status(program, site.today)
         if key == "closed":

@@ -109,8 +109,12 @@ def count_text(page: str) -> tuple[Counter[str], Counter[str]]:
     return Counter("".join(drawn)), Counter("".join(drawn_bold))
 
 
-def count_pages(pages: list[tuple[str, str]], per_page: bool) -> object:
-    """Counts of several (url, html) pages: by URL, or summed when the caller needs only the total."""
+Counts = tuple[Counter[str], Counter[str]]
+
+
+def count_pages(pages: list[tuple[str, str]], per_page: bool) -> dict[str | None, Counts]:
+    """Counts of several (url, html) pages: by URL, or summed under None when the caller needs only
+    the total."""
     if per_page:
         return {url: count_text(page) for url, page in pages}
     every: Counter[str] = Counter()
@@ -119,7 +123,7 @@ def count_pages(pages: list[tuple[str, str]], per_page: bool) -> object:
         a, b = count_text(page)
         every.update(a)
         bold.update(b)
-    return every, bold
+    return {None: (every, bold)}
 
 
 @dataclass(frozen=True)

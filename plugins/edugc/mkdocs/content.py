@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..model import ContentError, Doc, SiteModel, load_site
+from ..model import ContentError, Doc, GuideDoc, IssueDoc, SiteModel, StoryDoc, load_site
 from ..model.clock import today as build_today
 from ..pages import Renderer
 from ..pages.preview import NOT_FOUND, first_step, fingerprints, own_fingerprints, templates_state
@@ -198,7 +198,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             page.meta["search"] = {"exclude": True}  # lists that repeat other pages: one hit per page is enough
         if doc and doc.meta.hide:
             page.meta["hide"] = list(doc.meta.hide)
-        if doc and doc.kind in ("issue", "article", "notice"):
+        if isinstance(doc, (IssueDoc, StoryDoc)):
             page.meta["date"] = doc.date.isoformat()
         return markdown
 
@@ -212,13 +212,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         r = self.renderer
         before = r.banners(doc)
         after = ""
-        if doc.kind == "issue":
+        if isinstance(doc, IssueDoc):
             before += r.issue_header(doc)
             after = r.issue_articles(doc)
-        elif doc.kind in ("article", "notice"):
+        elif isinstance(doc, StoryDoc):
             before += r.article_header(doc)
             after = r.article_footer(doc)
-        elif doc.kind == "guide":
+        elif isinstance(doc, GuideDoc):
             after = r.guide_programs(doc)
         elif doc.url == "":
             after = r.home(doc)

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..fonts import korean_font
+from ..model import ArticleDoc, IssueDoc, StoryDoc
 from ..images import RASTER_SUFFIXES, ImageCache, ImageError, Settings, check_svg, publish_copy
 from ..images.cards import Card, CardCache
 from ..images.html import ImgTag, picture_html, rewrite
@@ -185,11 +186,12 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         url = page.url if page.url != "./" else ""
         if doc is not None:
             title, summary = doc.title, doc.summary
-            issue_number = doc.issue.number if doc.issue and doc.kind == "article" else None
-            if doc.kind == "issue":
-                issue_number = doc.meta.number  # type: ignore[attr-defined]
-            section = section_of(url, issue_number=issue_number, category=getattr(doc.meta, "category", None))
-            is_article = doc.kind in ("article", "notice")
+            issue_number = doc.issue.number if doc.issue and isinstance(doc, ArticleDoc) else None
+            if isinstance(doc, IssueDoc):
+                issue_number = doc.meta.number
+            section = section_of(url, issue_number=issue_number,
+                                 category=doc.meta.category if isinstance(doc, StoryDoc) else None)
+            is_article = isinstance(doc, StoryDoc)
             published = published_time(doc.date) if is_article else None
         else:
             title = getattr(generated, "title", None) or html.unescape(page.title or "")

@@ -11,7 +11,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..model import ContentError, SiteModel
+from ..model import ContentError, SiteModel, StoryDoc
 from ..newsletter.feeds import FeedError, FeedWriter, feeds_of, require_absolute
 from ..newsletter.pages import FEED_FILES, PER_PAGE, NewsletterPages, check_slugs, list_inputs
 from ..pages.preview import Remembered, templates_state
@@ -87,7 +87,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             return html
         src = src_of(page.file)
         doc = self.site.docs.get(src)
-        if doc is not None and doc.kind in ("article", "notice"):
+        if isinstance(doc, StoryDoc):
             self.contents[src] = html
         if self.config.feeds and src == self.config.subscribe_page and doc is not None:
             html += self.pages.subscribe_links(doc.url, self.pages.categories())

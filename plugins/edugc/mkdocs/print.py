@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..fonts import korean_font
+from ..model import ArticleDoc, IssueDoc
 from ..pages.preview import templates_state
 from ..print import PdfMaker, edition_html, pdf_cache_key, pdf_name
 from ..print.edition import edition_addresses, issue_print_links
@@ -86,10 +87,10 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         if not self.config.enabled:
             return html
         doc = site_model(config).docs.get(src_of(page.file))
-        if doc is None or doc.kind not in ("issue", "article"):
+        if not isinstance(doc, (IssueDoc, ArticleDoc)):
             return html
         self.rendered[doc.url] = html
-        if doc.kind == "issue":
+        if isinstance(doc, IssueDoc):
             return issue_print_links(doc.issue, with_pdf=self.make_pdfs) + "\n" + html
         return html
 

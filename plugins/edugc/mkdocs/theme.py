@@ -43,6 +43,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         self.unsettled: dict[str, tuple[object, str | None]] = {}
         self.batch: list[tuple[str, str]] = []
         self.pool: ProcessPoolExecutor | None = None
+        self.processes = True
         self.incremental = False
 
     # The incremental preview renders only changed pages: keep the other pages' counts.
@@ -99,11 +100,11 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     def _count_batch(self) -> None:
         if not self.batch:
             return
-        if self.pool is None:
+        if self.pool is None and self.processes:
             try:
                 self.pool = ProcessPoolExecutor(max_workers=1)
             except (OSError, RuntimeError):
-                self.pool = False  # type: ignore[assignment]
+                self.processes = False  # none here: counted in this process
         batch, self.batch = self.batch, []
         per_page = self.incremental
         result = self.pool.submit(count_pages, batch, per_page) if self.pool else count_pages(batch, per_page)
@@ -132,7 +133,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         self._count_batch()
         for key, (value, url) in self.unsettled.items():
             counted = value.result() if isinstance(value, Future) else value
-            every, bold = counted[url] if url is not None else counted  # type: ignore[index]
+            every, bold = counted[url]
             self.page_counts[key] = (every, bold)
             self.counts[400].update(every)
             self.counts[700].update(bold)

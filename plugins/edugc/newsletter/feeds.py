@@ -16,7 +16,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree  # feedgen depends on it
 from markupsafe import escape
 
-from ..model import Doc, SiteModel
+from ..model import SiteModel, StoryDoc
 from ..model.clock import published_at
 from ..model.schema import CATEGORIES
 from .. import urls
@@ -68,7 +68,7 @@ class Feed:
     title: str
     subtitle: str
     page: str            # the HTML page the feed mirrors
-    docs: list[Doc]
+    docs: list[StoryDoc]
 
 
 def feeds_of(site: SiteModel) -> list[Feed]:
@@ -77,7 +77,7 @@ def feeds_of(site: SiteModel) -> list[Feed]:
     name = site.info.name
     feeds = [Feed("", f"{name}: 소식지와 공지", f"{site.info.centre}의 교육금천 소식지 기사와 공지", "", docs)]
     for category in CATEGORIES:
-        chosen = [d for d in docs if d.meta.category == category]  # type: ignore[attr-defined]
+        chosen = [d for d in docs if d.meta.category == category]
         if chosen:
             feeds.append(Feed(urls.category_url(category), f"{name}: {category}",
                               f"{site.info.centre}의 '{category}' 분류 글", urls.category_url(category), chosen))
@@ -93,14 +93,13 @@ class FeedWriter:
         self.content_dir = Path(content_dir)
         self.limit = limit
 
-    def permalink(self, doc: Doc) -> str:
+    def permalink(self, doc: StoryDoc) -> str:
         return absolute(self.site_url, doc.url)
 
-    def enclosure(self, doc: Doc) -> Enclosure | None:
-        cover = getattr(doc.meta, "cover", None)
-        if not cover:
+    def enclosure(self, doc: StoryDoc) -> Enclosure | None:
+        if not doc.meta.cover:
             return None
-        rel = urls.asset_url(doc.src, cover)
+        rel = urls.asset_url(doc.src, doc.meta.cover)
         path = self.content_dir / rel
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return Enclosure(absolute(self.site_url, rel), path.stat().st_size, kind)
@@ -133,7 +132,7 @@ class FeedWriter:
             out[feed.folder + name] = xml
         return out
 
-    def _entry(self, fg: FeedGenerator, doc: Doc, html: str) -> Enclosure | None:
+    def _entry(self, fg: FeedGenerator, doc: StoryDoc, html: str) -> Enclosure | None:
         link = self.permalink(doc)
         fe = fg.add_entry(order="append")
         fe.id(link)
@@ -143,15 +142,15 @@ class FeedWriter:
         when = published_at(doc.date)
         fe.published(when)
         fe.updated(when)
-        fe.author({"name": doc.meta.author})  # type: ignore[attr-defined]
-        fe.category(term=doc.meta.category)  # type: ignore[attr-defined]
+        fe.author({"name": doc.meta.author})
+        fe.category(term=doc.meta.category)
         if doc.summary:
             fe.description(doc.summary)
         enclosure = self.enclosure(doc)
         cover = ""
         if enclosure:
             fe.enclosure(enclosure.url, str(enclosure.length), enclosure.type)
-            alt = getattr(doc.meta, "cover_alt", None) or ""
+            alt = doc.meta.cover_alt or ""
             cover = f'<p><img src="{escape(enclosure.url)}" alt="{escape(alt)}"></p>'
         fe.content(cover + absolutize(html, link), type="html")
         return enclosure

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..model import Doc, SiteModel
+from ..model import Doc, GuideDoc, IssueDoc, SiteModel, StoryDoc
 from . import text
 from .status import program_status
 from ..urls import asset_url, category_url, relative, tag_url
@@ -48,7 +48,7 @@ class Renderer:
     def __init__(self, site: SiteModel):
         self.site = site
         self.env = _env()
-        self._article_order: dict[Doc, tuple[int, str]] | None = None
+        self._article_order: dict[StoryDoc, tuple[int, str]] | None = None
 
     def _render(self, name: str, page_url: str, **values) -> str:
         html = self.env.get_template(name).render(
@@ -61,20 +61,20 @@ class Renderer:
 
     def banners(self, doc: Doc) -> str:
         stale = None
-        if doc.kind == "guide" and doc.meta.review_by < self.site.today:  # type: ignore[attr-defined]
-            stale = text.UI["stale_note"].format(month=text.korean_month(doc.meta.reviewed))  # type: ignore[attr-defined]
+        if isinstance(doc, GuideDoc) and doc.meta.review_by < self.site.today:
+            stale = text.UI["stale_note"].format(month=text.korean_month(doc.meta.reviewed))
         return self._render("banners.html", doc.url, doc=doc, stale=stale)
 
-    def issue_header(self, doc: Doc) -> str:
+    def issue_header(self, doc: IssueDoc) -> str:
         return self._render("issue.html", doc.url, issue=doc.issue)
 
-    def issue_articles(self, doc: Doc) -> str:
+    def issue_articles(self, doc: IssueDoc) -> str:
         return self._render("issue_articles.html", doc.url, issue=doc.issue)
 
-    def article_header(self, doc: Doc) -> str:
+    def article_header(self, doc: StoryDoc) -> str:
         return self._render("article_header.html", doc.url, doc=doc)
 
-    def article_footer(self, doc: Doc) -> str:
+    def article_footer(self, doc: StoryDoc) -> str:
         prev_doc = next_doc = None
         if doc.issue:
             arts = doc.issue.articles
@@ -89,17 +89,17 @@ class Renderer:
     # an older article sharing several tags is still found through its rarer tags.
     RELATED_SCAN = 60
 
-    def related(self, doc: Doc, limit: int = 4) -> list[Doc]:
+    def related(self, doc: StoryDoc, limit: int = 4) -> list[StoryDoc]:
         """Articles sharing the most tags (ties: newest), among the newest RELATED_SCAN of each tag."""
-        counts: dict[Doc, int] = {}
-        for tag in doc.meta.tags:  # type: ignore[attr-defined]
+        counts: dict[StoryDoc, int] = {}
+        for tag in doc.meta.tags:
             for other in self.site.tags.get(tag, [])[: self.RELATED_SCAN]:
                 counts[other] = counts.get(other, 0) + 1
         counts.pop(doc, None)
         order = self._order()
         return heapq.nsmallest(limit, counts, key=lambda d: (-counts[d], order[d]))
 
-    def _order(self) -> dict[Doc, tuple[int, str]]:
+    def _order(self) -> dict[StoryDoc, tuple[int, str]]:
         """Newest first, then by source path: computed once per build, not per comparison."""
         if self._article_order is None:
             self._article_order = {d: (-d.date.toordinal(), d.src) for d in self.site.articles}
@@ -113,6 +113,6 @@ class Renderer:
     def contact(self, doc: Doc) -> str:
         return self._render("contact.html", doc.url)
 
-    def guide_programs(self, doc: Doc) -> str:
-        programs = [self.site.program_by_id[p] for p in doc.meta.programs]  # type: ignore[attr-defined]
+    def guide_programs(self, doc: GuideDoc) -> str:
+        programs = [self.site.program_by_id[p] for p in doc.meta.programs]
         return self._render("guide_programs.html", doc.url, programs=programs) if programs else ""

@@ -13,7 +13,7 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
-from ..model.site import Issue, SiteModel
+from ..model import Issue, SiteModel
 from ..pages import text
 from .. import urls
 from ..urls import absolute, relative

@@ -197,7 +197,7 @@ class WordCache:
         self.dirty = True
 
     def morphemes(self, word: str) -> list[tuple[str, str]]:
-        return [tuple(m) for m in self.words.get(word, [])]  # type: ignore[misc]
+        return [(m[0], m[1]) for m in self.words.get(word, [])]
 
     def save(self) -> None:
         if self.path and self.dirty:

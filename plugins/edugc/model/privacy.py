@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..model.problems import Problems
+from .problems import Problems
 
 # 주민등록번호: YYMMDD-NNNNNNN with a real month and day; the 7th digit is 1-8 (sex and century).
 RRN_RE = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?-?\s?[1-8]\d{6}(?!\d)")
