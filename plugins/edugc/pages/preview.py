@@ -12,22 +12,20 @@ import hashlib
 from pathlib import Path
 from typing import Iterable
 
+from .render import TEMPLATE_FOLDERS
 from ..model import Doc, GuideDoc, IssueDoc, PageDoc, SiteModel, StoryDoc
 
 
 NOT_FOUND = "404.html"
 
 
-# Every template folder of the package (pages, newsletter, programs, print): what the preview's
-# remembered pages are made with besides the content.
-PACKAGE_TEMPLATES = sorted(Path(__file__).resolve().parent.parent.glob("*/templates"))
 
 
 def templates_state(extra: Iterable = ()) -> str:
     """Names and modification times of the package's templates and of `extra` folders (the theme's
     custom_dir): a maintainer's edit to any of them makes the preview render everything again."""
     h = hashlib.sha1()
-    for folder in [*PACKAGE_TEMPLATES, *(Path(f) for f in extra)]:
+    for folder in [*TEMPLATE_FOLDERS, *(Path(f) for f in extra)]:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 h.update(f"{path}\0{path.stat().st_mtime_ns}\0".encode())

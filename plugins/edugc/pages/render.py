@@ -1,6 +1,8 @@
-"""Render the model into HTML fragments and generated pages (autoescaped Jinja templates)."""
+"""The one renderer: every template of the package (pages, newsletter, programs, print) through one
+autoescaping Jinja environment, and the fragments placed around the pages editors wrote."""
 from __future__ import annotations
 
+import functools
 import heapq
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +14,8 @@ from . import text
 from .status import program_status
 from ..urls import asset_url, category_url, relative, tag_url
 
-TEMPLATES = Path(__file__).parent / "templates"
+# Every capability keeps its templates in its own folder; names are unique across them (a test says so).
+TEMPLATE_FOLDERS = sorted(Path(__file__).resolve().parent.parent.glob("*/templates"))
 
 
 @dataclass
@@ -22,14 +25,16 @@ class GeneratedPage:
     src: str           # virtual source path under content/, e.g. 'programs/susi-fair.md'
     url: str           # site-relative directory URL
     title: str
-    markdown: str      # Markdown (raw HTML blocks allowed) for the engine to render
+    markdown: str = ""  # Markdown for the engine to render, where data meets an editor's text
     summary: str = ""
     in_search: bool = True
+    html: str = ""     # or the finished page body, which the engine shows as it is (no Markdown pass)
 
 
-def _env() -> jinja2.Environment:
+@functools.lru_cache(maxsize=1)  # one environment per process: each template is compiled once
+def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(folder)) for folder in TEMPLATE_FOLDERS]),
         autoescape=True,  # every value from YAML or front matter is text, never markup
         trim_blocks=True,
         lstrip_blocks=True,
@@ -44,17 +49,25 @@ def _env() -> jinja2.Environment:
     return env
 
 
+def render(name: str, **values) -> str:
+    """A whole standalone page (the print edition), as the template writes it."""
+    return environment().get_template(name).render(**values)
+
+
 class Renderer:
+    """Renders templates for one site's pages: each sees the site facts, and `link(to)` is relative to
+    the page it is rendered for, so the site works under any sub-path."""
+
     def __init__(self, site: SiteModel):
         self.site = site
-        self.env = _env()
+        self.env = environment()
         self._article_order: dict[StoryDoc, tuple[int, str]] | None = None
 
-    def _render(self, name: str, page_url: str, **values) -> str:
+    def render(self, name: str, page_url: str, **values) -> str:
         html = self.env.get_template(name).render(
             link=lambda to: relative(page_url, to), site=self.site, info=self.site.info,
             today=self.site.today, status=lambda p: program_status(p, self.site.today), **values)
-        # Raw HTML blocks must not contain blank lines, or Markdown would end the block there.
+        # No blank lines: a fragment may sit in a Markdown page, where a blank line ends a raw HTML block.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
     # -- fragments placed into pages editors wrote --------------------------------------------
@@ -63,16 +76,16 @@ class Renderer:
         stale = None
         if isinstance(doc, GuideDoc) and doc.meta.review_by < self.site.today:
             stale = text.UI["stale_note"].format(month=text.korean_month(doc.meta.reviewed))
-        return self._render("banners.html", doc.url, doc=doc, stale=stale)
+        return self.render("banners.html", doc.url, doc=doc, stale=stale)
 
     def issue_header(self, doc: IssueDoc) -> str:
-        return self._render("issue.html", doc.url, issue=doc.issue)
+        return self.render("issue.html", doc.url, issue=doc.issue)
 
     def issue_articles(self, doc: IssueDoc) -> str:
-        return self._render("issue_articles.html", doc.url, issue=doc.issue)
+        return self.render("issue_articles.html", doc.url, issue=doc.issue)
 
     def article_header(self, doc: StoryDoc) -> str:
-        return self._render("article_header.html", doc.url, doc=doc)
+        return self.render("article_header.html", doc.url, doc=doc)
 
     def article_footer(self, doc: StoryDoc) -> str:
         prev_doc = next_doc = None
@@ -81,7 +94,7 @@ class Renderer:
             index = arts.index(doc)
             prev_doc = arts[index - 1] if index > 0 else None
             next_doc = arts[index + 1] if index + 1 < len(arts) else None
-        return self._render("article_footer.html", doc.url, doc=doc, prev_doc=prev_doc, next_doc=next_doc,
+        return self.render("article_footer.html", doc.url, doc=doc, prev_doc=prev_doc, next_doc=next_doc,
                             related=self.related(doc))
 
     # A tag on thousands of articles would make this a scan of the whole archive for every article
@@ -107,12 +120,12 @@ class Renderer:
 
     def home(self, doc: Doc) -> str:
         upcoming = [e for e in self.site.events if e.end.date() >= self.site.today][:5]
-        return self._render("home.html", doc.url, latest=self.site.issues[0] if self.site.issues else None,
+        return self.render("home.html", doc.url, latest=self.site.issues[0] if self.site.issues else None,
                             notices=self.site.notices[:5], upcoming=upcoming)
 
     def contact(self, doc: Doc) -> str:
-        return self._render("contact.html", doc.url)
+        return self.render("contact.html", doc.url)
 
     def guide_programs(self, doc: GuideDoc) -> str:
         programs = [self.site.program_by_id[p] for p in doc.meta.programs]
-        return self._render("guide_programs.html", doc.url, programs=programs) if programs else ""
+        return self.render("guide_programs.html", doc.url, programs=programs) if programs else ""
