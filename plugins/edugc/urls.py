@@ -180,8 +180,10 @@ def pdf_name(number: int) -> str:
     return f"gyoyuk-geumcheon-{number}.pdf"
 
 
-# -- share cards, scripts and the search index -----------------------------------------------------
+# -- share cards, scripts, stylesheets and the search index ----------------------------------------
 
+ASSETS = "assets/"  # the site's own files (never an editor's picture to process)
+THEME_STYLESHEET = "assets/krds.css"
 CARD_DIR = "assets/cards"
 DEFAULT_CARD = "default.png"
 WORKER_DIR = "assets/javascripts"

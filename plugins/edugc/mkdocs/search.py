@@ -17,12 +17,13 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import event_priority
 
 from ..search import WordCache
 from ..search.analyse import source_texts
 from ..search.site_index import index_and_write, index_site, write_index
 from ..urls import search_worker
+from ._files import Adapter, build_context, site_model
 
 log = logging.getLogger("mkdocs.plugins.edugc.search")
 
@@ -32,7 +33,7 @@ class SearchConfig(Config):
     cache_dir = c.Type(str, default=".cache/search")
 
 
-class SearchPlugin(BasePlugin[SearchConfig]):
+class SearchPlugin(Adapter[SearchConfig]):
     def __init__(self) -> None:
         self.worker_source = ""
         self.worker_url = ""      # read by overrides/main.html's config block
@@ -44,15 +45,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.pending: Future | None = None
         self.stub = ""  # the search_index.json of the newest index written
 
-    # The incremental preview renders only changed pages: keep every page's search documents, and
-    # build the Korean index after the page is shown (a worker process) rather than before.
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.incremental = command == "serve" and dirty
-
-    # Name the worker by its content so browsers never keep a stale copy.
+    # Name the worker by its content so browsers never keep a stale copy. The incremental preview
+    # renders only changed pages: it keeps every page's search documents, and builds the Korean
+    # index after the page is shown (a worker process) rather than before.
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        self.incremental = build_context(config).incremental
         if not {"search", "material/search"} & set(config.plugins):
             raise PluginError("edugc/search는 Material의 search 플러그인 뒤에서 동작합니다: mkdocs.yml의 plugins에 search를 두세요.")
         self.worker_source = resources.files("edugc.search").joinpath("worker.js").read_text(encoding="utf-8")
@@ -70,9 +69,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.cache.analysed = 0
         live = {f.url for f in files.documentation_pages()}
         self.page_entries = {url: e for url, e in self.page_entries.items() if url in live} if self.incremental else {}
-        if config.plugins.get("edugc/content") is not None:
-            from ._files import site_model   # the content model, loaded by edugc/content already
-
+        if config.plugins.get("edugc/content") is not None:  # the model, loaded by edugc/content already
             self.cache.start(texts=source_texts(site_model(config)))
         else:  # a plain Material site (the search benchmark): the Markdown sources as written
             self.cache.start(paths=[f.abs_src_path for f in files.documentation_pages() if f.abs_src_path])

@@ -12,6 +12,7 @@ from collections import defaultdict
 from pathlib import Path, PurePosixPath
 from typing import Iterable
 
+from ..cache import Memo
 from . import clock
 from .checks import check_addresses, check_images, check_references
 from .docs import Doc, GuideDoc, PageDoc, SiteModel, StoryDoc, doc_type
@@ -127,14 +128,14 @@ def _load_list(path: Path, rel: str, model, problems: Problems,
     if text is None:
         return [], {}
     key = ("list", path, rel, model)
-    known = _remembered(key, text)
+    known = _PARSED.lookup(key, text)
     if known is not None:
         items, lines = known
         return list(items), {k: dict(v) for k, v in lines.items()}
     before = len(problems)
     items, lines = _parse_list(text, rel, model, problems)
     if len(problems) == before:
-        _PARSED[key] = (text, (list(items), {k: dict(v) for k, v in lines.items()}))
+        _PARSED.store(key, text, (list(items), {k: dict(v) for k, v in lines.items()}))
     return items, lines
 
 
@@ -163,13 +164,8 @@ def _parse_list(text: str, rel: str, model, problems: Problems) -> tuple[list, d
 
 # The preview loads the whole site again after every edit (1 s at 1,000 pages, most of it parsing
 # YAML and validating): a file whose text is what it was last time reuses what was made from it, if
-# that had no problems. Keyed by the text itself, not the file's time, so no edit can be missed.
-_PARSED: dict[tuple, tuple[str, object]] = {}
-
-
-def _remembered(key: tuple, text: str):
-    hit = _PARSED.get(key)
-    return hit[1] if hit is not None and hit[0] == text else None
+# that had no problems.
+_PARSED = Memo()
 
 
 def _load_doc(path: Path, rel: str, content_dir: str, problems: Problems, texts: dict[Path, str]) -> Doc | None:
@@ -178,13 +174,13 @@ def _load_doc(path: Path, rel: str, content_dir: str, problems: Problems, texts:
     if text is None:
         return None
     key = ("doc", path, rel, content_dir)
-    known = _remembered(key, text)
+    known = _PARSED.lookup(key, text)
     if known is not None:  # a fresh Doc: loading links issues and sets statuses on it
         return dataclasses.replace(known, images=list(known.images), lines=dict(known.lines))
     before = len(problems)
     doc = _parse_doc(text, rel, shown, problems)
     if doc is not None and len(problems) == before:
-        _PARSED[key] = (text, dataclasses.replace(doc, images=list(doc.images), lines=dict(doc.lines)))
+        _PARSED.store(key, text, dataclasses.replace(doc, images=list(doc.images), lines=dict(doc.lines)))
     return doc
 
 

@@ -105,7 +105,8 @@ class FeedWriter:
         return Enclosure(absolute(self.site_url, rel), path.stat().st_size, kind)
 
     def render(self, feed: Feed, contents: dict[str, str]) -> dict[str, bytes]:
-        """{'<folder>feed.xml': rss, '<folder>atom.xml': atom} for the newest ``limit`` items."""
+        """{'<folder>feed.xml': rss, '<folder>atom.xml': atom} for the newest ``limit`` items;
+        contents: each item's own rendered HTML by its URL."""
         items = feed.docs[: self.limit]
         home = absolute(self.site_url, feed.page)
         fg = FeedGenerator()
@@ -121,7 +122,7 @@ class FeedWriter:
         fg.lastBuildDate(newest)
         covers = {}
         for doc in items:
-            enclosure = self._entry(fg, doc, contents.get(doc.src, ""))
+            enclosure = self._entry(fg, doc, contents.get(doc.url, ""))
             if enclosure:
                 covers[enclosure.url] = enclosure
         out = {}

@@ -32,20 +32,6 @@ def templates_state(extra: Iterable = ()) -> str:
     return h.hexdigest()
 
 
-class Remembered:
-    """The last thing made and the inputs it was made from: made again only when they changed.
-    Inputs of None (a full build, which runs once) always make it."""
-
-    def __init__(self) -> None:
-        self.inputs: object = None
-        self.value: object = None
-
-    def get(self, inputs: object, make):
-        if inputs is None or inputs != self.inputs:
-            self.value, self.inputs = make(), inputs
-        return self.value
-
-
 def page_facts(doc: Doc) -> str:
     meta = doc.meta
     story = meta if isinstance(doc, StoryDoc) else None
