@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -26,6 +28,8 @@ from ..urls import search_worker
 from ._files import Adapter, build_context, site_model
 
 log = logging.getLogger("mkdocs.plugins.edugc.search")
+# Where Material's config block names its own search worker: `"search": "<url>"` in its JSON.
+_MATERIAL_WORKER = re.compile(r'("search":\s*")[^"]*(")')
 
 
 class SearchConfig(Config):
@@ -129,6 +133,10 @@ class SearchPlugin(Adapter[SearchConfig]):
         self.stats = {"documents": built.documents, "tokens": built.tokens, "analysed": self.cache.analysed,
                       "reused": built.reused, "whole": whole, "seconds": round(time.perf_counter() - started, 3)}
         log.debug("검색 색인: %s", self.stats)
+
+    def with_worker(self, block: str, url: str) -> Markup:
+        """Material's config block (overrides/main.html extends it) with our worker as its search."""
+        return Markup(_MATERIAL_WORKER.sub(lambda m: m.group(1) + url + m.group(2), str(block), count=1))
 
     def _indexed(self, future: Future) -> None:
         if not future.cancelled() and future.exception() is None:
