@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import hashlib
-import math
 
 from ..model import ContentError, Doc, Problems, SiteModel
 from ..model.schema import CATEGORIES
 from ..pages import GeneratedPage, Renderer
+from ..pages.pagination import paginate
 from .. import urls
 from ..urls import FEED_FILES, slugify
 
@@ -92,11 +92,11 @@ class NewsletterPages:
 
     def _paginated(self, kind: str, name: str, docs: list[Doc]) -> list[GeneratedPage]:
         make_url = urls.tag_url if kind == "tag" else urls.category_url
-        total = max(1, math.ceil(len(docs) / self.per_page))
+        chunks = paginate(docs, self.per_page)
+        total = len(chunks)
         pages = []
-        for number in range(1, total + 1):
+        for number, chunk in enumerate(chunks, start=1):
             url = make_url(name, number)
-            chunk = docs[(number - 1) * self.per_page: number * self.per_page]
             body = self.renderer.render(
                 "list.html", url, kind=kind, label=name, docs=chunk, number=number, total=total,
                 nth=lambda n: make_url(name, n), count=len(docs),

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from ..model.schema import FAMILIES, LEVELS, Event, Program
+from ..pages.pagination import paginate
 
 AUDIENCE_SLUGS: dict[str, str] = {"초등": "elementary", "중등": "middle", "고등": "high", "학부모": "parents"}
 FAMILY_SLUGS: dict[str, str] = {"학력향상": "achievement", "진로진학 정보": "admissions",
@@ -112,5 +113,5 @@ class ArchivePage:
 def archive_pages(past: list[Event], per_page: int) -> list[ArchivePage]:
     """Past events newest first, per_page a page; an empty archive still has its first page."""
     newest = sorted(past, key=lambda e: (e.start, e.id), reverse=True)
-    chunks = [newest[i:i + per_page] for i in range(0, len(newest), per_page)] or [[]]
+    chunks = paginate(newest, per_page)
     return [ArchivePage(n, len(chunks), chunk) for n, chunk in enumerate(chunks, start=1)]
