@@ -1,6 +1,7 @@
 """What the adapters share: their base class, the build context, switches, and MkDocs' File objects."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.config import config_options as c
@@ -40,6 +41,11 @@ class Switch(c.BaseConfigOption[bool]):
         if isinstance(value, (int, str)):
             return str(value).strip().lower() not in ("0", "false", "no", "off", "")
         raise c.ValidationError(f"예(true) 또는 아니오(false)여야 합니다 (지금 값: {value!r})")
+
+
+def project_root(config) -> Path:
+    """The folder of mkdocs.yml, absolute (ProperDocs hands the config path on as it was typed)."""
+    return Path(config.config_file_path).resolve().parent
 
 
 def build_context(config) -> BuildContext:

@@ -24,7 +24,7 @@ from ..pages.redirects import redirect_html
 from ..pages.theme_fixes import repair
 from ..urls import program_url
 from . import check_order
-from ._files import Adapter, set_url, src_of
+from ._files import Adapter, project_root, set_url, src_of
 
 log = logging.getLogger("mkdocs.plugins.edugc.content")
 
@@ -67,7 +67,7 @@ class ContentPlugin(Adapter[ContentConfig]):
         except ValueError as err:
             raise PluginError(str(err)) from None
         ctx = self.context
-        ctx.root = Path(config.config_file_path).parent
+        ctx.root = project_root(config)
         ctx.content_dir = Path(config.docs_dir).relative_to(ctx.root).as_posix()
         ctx.data_dir, ctx.cache_dir = self.config.data_dir, self.config.cache_dir
         ctx.site_url = config.site_url or ""

@@ -23,7 +23,7 @@ from ..images.pages import Original, Pictures, is_consent_record, is_original
 from ..images.process import publish_copy
 from ..images.share import page_share
 from ..urls import ASSETS, CARD_DIR, DEFAULT_CARD
-from ._files import Adapter, Switch, build_context, site_model, src_of
+from ._files import Adapter, Switch, build_context, project_root, site_model, src_of
 
 log = logging.getLogger("mkdocs.plugins.edugc.images")
 
@@ -47,7 +47,7 @@ class ImagesPlugin(Adapter[ImagesConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         if not self.config.enabled:
             return files
-        root = Path(config.config_file_path).parent
+        root = project_root(config)
         settings = Settings(widths=tuple(self.config.widths), max_bytes=self.config.max_bytes)
         cache = ImageCache(root / self.config.cache_dir / "images", settings)
         self.pictures = Pictures(cache, root, Path(config.docs_dir))
@@ -112,7 +112,7 @@ class ImagesPlugin(Adapter[ImagesConfig]):
         cards = dict(self.cards)
         cards[DEFAULT_CARD] = Card(name=DEFAULT_CARD, title=config.site_description or site.info.name,
                                    section="", site=site.info.name, footer=site.info.centre)
-        root = Path(config.config_file_path).parent
+        root = project_root(config)
         cache = CardCache(root / self.config.cache_dir / "cards", font, bold, workers=self.config.workers)
         rendered = cache.render_all(cards.values(), say=log.info)
         for name, source in rendered.items():

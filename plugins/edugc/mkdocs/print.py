@@ -19,7 +19,7 @@ from ..print.pdf import chromium_problem
 from ..print.qr import QrCache, qr_svg
 from ..print.webfont import copy_web_font
 from ..urls import PRINT_FONT_DIR as FONT_DIR
-from ._files import Adapter, Switch, build_context, site_model
+from ._files import Adapter, Switch, build_context, project_root, site_model
 
 log = logging.getLogger("mkdocs.plugins.edugc.print")
 
@@ -64,7 +64,7 @@ class PrintPlugin(Adapter[PrintConfig]):
         if not self.config.enabled:
             return files
         if self.qr is None:  # kept across `mkdocs serve` rebuilds
-            self.qr = QrCache(Path(config.config_file_path).parent / self.config.qr_cache)
+            self.qr = QrCache(project_root(config) / self.config.qr_cache)
         site = site_model(config)
         ctx = build_context(config)
         for issue in site.issues:
@@ -79,7 +79,7 @@ class PrintPlugin(Adapter[PrintConfig]):
         site = site_model(config)
         ctx = build_context(config)
         site_dir = Path(config.site_dir)
-        fonts = self._copy_fonts(site_dir, Path(config.config_file_path).parent / self.config.cache_dir)
+        fonts = self._copy_fonts(site_dir, project_root(config) / self.config.cache_dir)
         editions = []
         templates = templates_state() if ctx.incremental else ""
         for issue in site.issues:
@@ -118,7 +118,7 @@ class PrintPlugin(Adapter[PrintConfig]):
         return fonts
 
     def _make_pdfs(self, editions, site_dir: Path, config, *, author: str) -> None:
-        root = Path(config.config_file_path).parent
+        root = project_root(config)
         maker = PdfMaker(self.config.chromium, root / self.config.cache_dir)
         started = time.perf_counter()
         try:

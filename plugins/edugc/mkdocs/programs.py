@@ -1,7 +1,6 @@
 """Adapter: puts edugc.programs' pages and iCalendar files into the MkDocs build."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -12,7 +11,7 @@ from ..programs.calendar import CalendarCache
 from ..cache import Remembered
 from ..pages.preview import templates_state
 from ..programs.pages import SCRIPT, SCRIPT_FILE
-from ._files import Adapter, add_generated, build_context, site_model
+from ._files import Adapter, add_generated, build_context, project_root, site_model
 
 
 class ProgramsConfig(Config):
@@ -44,7 +43,7 @@ class ProgramsPlugin(Adapter[ProgramsConfig]):
         # The directory's filter script ships with the package, so any project using the plugin has it.
         files.append(File.generated(config, SCRIPT, abs_src_path=str(SCRIPT_FILE)))
         if self.config.calendars:
-            cache = CalendarCache.for_site(Path(config.config_file_path).parent / self.config.cache, config.site_url)
+            cache = CalendarCache.for_site(project_root(config) / self.config.cache, config.site_url)
             for path, data in pages.calendars(cache).items():
                 files.append(File.generated(config, path, content=data))
         return files

@@ -25,7 +25,7 @@ from ..search import WordCache
 from ..search.analyse import source_texts
 from ..search.site_index import index_and_write, index_site, write_index
 from ..urls import search_worker
-from ._files import Adapter, build_context, site_model
+from ._files import Adapter, build_context, project_root, site_model
 
 log = logging.getLogger("mkdocs.plugins.edugc.search")
 # Where Material's config block names its own search worker: `"search": "<url>"` in its JSON.
@@ -69,7 +69,7 @@ class SearchPlugin(Adapter[SearchConfig]):
         if not self.config.enabled:
             return files
         if self.cache is None:
-            self.cache = WordCache(Path(config.config_file_path).parent / self.config.cache_dir / "words.json")
+            self.cache = WordCache(project_root(config) / self.config.cache_dir / "words.json")
         self.cache.analysed = 0
         live = {f.url for f in files.documentation_pages()}
         self.page_entries = {url: e for url, e in self.page_entries.items() if url in live} if self.incremental else {}
@@ -112,7 +112,7 @@ class SearchPlugin(Adapter[SearchConfig]):
             material = json.loads(raw)
             material["docs"] = [e for entries in self.page_entries.values() for e in entries]
             raw = json.dumps(material, ensure_ascii=False, sort_keys=True).encode()
-        cache_dir = Path(config.config_file_path).parent / self.config.cache_dir
+        cache_dir = project_root(config) / self.config.cache_dir
         if self.incremental and (site / self.worker_url).exists():
             # The preview shows the page first; its index follows from a worker process, and a newer
             # edit's index replaces one not started yet.
