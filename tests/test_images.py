@@ -15,7 +15,7 @@ from edugc.fonts import korean_font
 from edugc.images import ImageCache, ImageError, Settings, check_svg
 from edugc.images.cards import HEIGHT, MARGIN, TITLE_BOTTOM, TITLE_TOP, WIDTH, Card, CardCache, fit_title
 from edugc.images.html import find_images, picture_html, rewrite
-from edugc.images.samples import phone_exif, photo
+from samples import phone_exif, photo
 from edugc.model import ContentError
 
 PRIVATE = (b"Exif\x00\x00", b"SERIAL-C39X1234", "홍길동".encode(), b"iPhone 15", b"http://ns.adobe.com/xap")

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from edugc.model import ContentError
-from edugc.model.slugs import slugify
+from edugc.urls import slugify
 
 
 def problems_of(project) -> list[str]:

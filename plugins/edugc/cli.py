@@ -13,10 +13,28 @@ from .pages.status import program_status
 from .pages.text import korean_date, korean_month
 
 
+def project_dirs(root: Path) -> tuple[str, str]:
+    """The content and data folders as mkdocs.yml names them (docs_dir; edugc/content's data_dir)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV values: not paths
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
+    except (OSError, yaml.YAMLError):
+        return "content", "data"
+    options = next((p["edugc/content"] for p in config.get("plugins") or []
+                    if isinstance(p, dict) and isinstance(p.get("edugc/content"), dict)), {})
+    return str(config.get("docs_dir") or "docs"), str(options.get("data_dir") or "data")
+
+
 def check(root: Path) -> int:
     started = time.perf_counter()
+    content, data = project_dirs(root)
     try:
-        site = load_site(root, today=today())
+        site = load_site(root, today=today(), content_dir=content, data_dir=data)
     except ContentError as err:
         for problem in err.problems:
             print(problem)
@@ -24,17 +42,17 @@ def check(root: Path) -> int:
         return 1
     notes = []
     for doc in site.guides:
-        if doc.meta.review_by < site.today:  # type: ignore[attr-defined]
-            notes.append(f"content/{doc.src}: 다시 확인할 날짜({korean_date(doc.meta.review_by)})가 지났습니다 "  # type: ignore[attr-defined]
+        if doc.meta.review_by < site.today:
+            notes.append(f"{content}/{doc.src}: 다시 확인할 날짜({korean_date(doc.meta.review_by)})가 지났습니다 "
                          f"→ 내용을 확인하고 reviewed와 review_by를 새로 쓰세요 (독자에게는 "
-                         f"'{korean_month(doc.meta.reviewed)}에 마지막으로 확인' 안내가 보입니다)")  # type: ignore[attr-defined]
+                         f"'{korean_month(doc.meta.reviewed)}에 마지막으로 확인' 안내가 보입니다)")
     for program in site.programs:
         key, label = program_status(program, site.today)
         if key == "closed":
-            notes.append(f"data/programs.yml: '{program.name}' 모집이 끝나 '{label}'으로 보입니다 "
+            notes.append(f"{data}/programs.yml: '{program.name}' 모집이 끝나 '{label}'으로 보입니다 "
                          "→ 다음 모집이 정해지면 open·close를 새로 쓰세요")
     for src in sorted(site.hidden):
-        notes.append(f"content/{src}: 초안이거나 예약 글이라 공개 사이트에는 아직 나오지 않습니다")
+        notes.append(f"{content}/{src}: 초안이거나 예약 글이라 공개 사이트에는 아직 나오지 않습니다")
     for note in notes:
         print(f"알림: {note}")
     print(f"문제 없음: 페이지 {len(site.docs)}개, 프로그램 {len(site.programs)}개, 일정 {len(site.events)}개 "
@@ -66,7 +84,7 @@ summary: 기사를 한 문장으로 요약하세요.
 
 
 def new_issue(root: Path, articles: int) -> int:
-    folder = root / "content" / "newsletter"
+    folder = root / project_dirs(root)[0] / "newsletter"
     numbers = [int(p.name) for p in folder.iterdir() if p.is_dir() and p.name.isdigit()] if folder.exists() else []
     number = max(numbers, default=0) + 1
     target = folder / str(number)

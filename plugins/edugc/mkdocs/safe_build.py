@@ -10,10 +10,11 @@ from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
 from ..publish.swap import discard, staging_dir, swap_in
+from ._files import Adapter, build_context
 
 log = logging.getLogger("mkdocs.plugins.edugc.safe_build")
 
@@ -22,23 +23,17 @@ class SafeBuildConfig(Config):
     enabled = c.Type(bool, default=True)
 
 
-class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
+class SafeBuildPlugin(Adapter[SafeBuildConfig]):
     def __init__(self) -> None:
         self.target: Path | None = None
         self.staging: Path | None = None
         self.counter: CountHandler | None = None
-        self.keep_previous = False  # set by another plugin when this build must not replace the last good one
-        self.in_place = False
-
-    # The incremental preview (`serve --dirty`) renders only changed pages, so it builds in place.
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.in_place = command == "serve" and dirty
 
     # Build into a staging folder beside the real one; count warnings so strict failures are caught.
+    # The incremental preview (`serve --dirty`) renders only changed pages, so it builds in place.
     @event_priority(-100)
     def on_config(self, config):
-        self.keep_previous = False
-        if not self.config.enabled or self.in_place:
+        if not self.config.enabled or build_context(config).incremental:
             return config
         self.target = Path(config.site_dir)
         self.staging = staging_dir(self.target)
@@ -59,7 +54,7 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
         if config.strict and self.counter and self.counter.get_counts():
             log.error("경고가 있어(strict) 새 사이트를 반영하지 않았습니다. 이전 사이트는 그대로입니다.")
             discard(self.staging)
-        elif self.keep_previous:
+        elif build_context(config).keep_previous:  # the preview keeps the last good site
             discard(self.staging)
         else:
             swap_in(self.staging, self.target, background=True)

@@ -29,14 +29,8 @@ _Loader.yaml_implicit_resolvers = {
 
 # libyaml's parser when PyYAML has it: ten years of front matter parse in a fraction of the time
 # (profile: 10 of 19 s of loading 1,000 pages went to the pure-Python composer). Same resolvers.
-_CParser = getattr(yaml, "CSafeLoader", None)
-if _CParser is not None:
-    class _ComposeLoader(_CParser):  # type: ignore[misc,valid-type]
-        pass
-
-    _ComposeLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-else:
-    _ComposeLoader = _Loader
+_ComposeLoader = type("_ComposeLoader", (getattr(yaml, "CSafeLoader", _Loader),),
+                      {"yaml_implicit_resolvers": _Loader.yaml_implicit_resolvers})
 
 Loc = tuple[Any, ...]
 

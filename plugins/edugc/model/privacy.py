@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..model.problems import Problems
+from ..cache import Memo
+from .problems import Problems
 
 # 주민등록번호: YYMMDD-NNNNNNN with a real month and day; the 7th digit is 1-8 (sex and century).
 RRN_RE = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?-?\s?[1-8]\d{6}(?!\d)")
@@ -17,11 +18,11 @@ def digits(text: str) -> str:
 
 
 # Texts found clean, by file: the preview scans the whole site again after every edit.
-_CLEAN: dict[str, tuple[str, frozenset[str]]] = {}
+_CLEAN = Memo()
 
 
 def scan_text(text: str, rel: str, allowed: set[str], problems: Problems) -> None:
-    if _CLEAN.get(rel) == (text, frozenset(allowed)):
+    if _CLEAN.lookup((rel, frozenset(allowed)), text):
         return
     before = len(problems)
     for number, line in enumerate(text.splitlines(), 1):
@@ -33,7 +34,7 @@ def scan_text(text: str, rel: str, allowed: set[str], problems: Problems) -> Non
                 problems.add(rel, number, f"개인 휴대전화 번호로 보이는 '{match.group(0)}'이(가) 있습니다",
                              "센터 대표번호를 쓰거나, 공식 번호라면 data/site.yml의 official_numbers에 추가하세요")
     if len(problems) == before:
-        _CLEAN[rel] = (text, frozenset(allowed))
+        _CLEAN.store((rel, frozenset(allowed)), text, True)
 
 
 def scan_tree(root: Path, folders: list[str], allowed_numbers: list[str], problems: Problems,
