@@ -289,6 +289,20 @@ def test_resident_number_and_personal_mobile_are_refused(project):
     assert not [p for p in problems if "010-9999-0000" in p]
 
 
+@pytest.mark.parametrize("written", ["+82 10 1234 5678", "０１０－１２３４－５６７８", "010&#45;1234&#45;5678",
+                                     "010<!-- x -->1234-5678", "010-1234-\n5678"])
+def test_personal_mobile_written_any_way_is_refused_in_markdown(project, written):
+    project.write("content/notices/a.md", "---\ntitle: 안내\ndate: 2026-11-01\nauthor: 팀\ncategory: 센터 소식\n---\n"
+                  f"문의: {written}\n")
+    assert one(problems_of(project), "휴대전화").startswith("content/notices/a.md:7:")
+
+
+def test_personal_mobile_in_svg_text_is_refused(project):
+    project.write("content/images/map.svg", '<svg xmlns="http://www.w3.org/2000/svg"><text>담당 010</text>'
+                  '<text><tspan>1234</tspan>-5678</text></svg>')
+    assert one(problems_of(project), "휴대전화").startswith("content/images/map.svg:1:")
+
+
 def test_nfd_file_builds_at_its_nfc_url(project, tmp_path):
     nfd = unicodedata.normalize("NFD", "오시는길")
     project.write(f"content/{nfd}.md", "---\ntitle: 오시는 길\n---\n[홈](index.md)\n")
