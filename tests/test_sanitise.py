@@ -1,6 +1,7 @@
 """A pasted snippet never carries script into pages, feeds or print: one allowlist as Markdown renders."""
 from __future__ import annotations
 
+import html
 from html.parser import HTMLParser
 
 import markdown
@@ -116,3 +117,22 @@ def test_what_is_kept_reads_the_same():
     assert '<div class="box"><p>이런 학생에게 권해요</p></div>' in rendered
     assert 'href="tel:02-1234-5678"' in rendered and 'href="mailto:x@example.org"' in rendered
     assert 'title="설명"' in rendered
+
+
+def test_the_build_cleans_bodies_into_pages_feeds_and_search(project, tmp_path):
+    """The sanitiser is the content plugin's, not mkdocs.yml's: a site that forgot to list it is still clean."""
+    hostile = ('<img src="x.png" alt="a" onerror="alert(1)">\n\n<script>alert(2)</script>\n\n'
+               '<a href="jAvA&#x09;ScRiPt:alert(3)">링크</a> [문서](javascript:alert(4))\n\n'
+               '<div style="x" onmouseover="alert(5)">안내 문장입니다.</div>\n')
+    article = (project.root / "content/newsletter/1/credit-basics.md").read_text(encoding="utf-8")
+    project.write("content/newsletter/1/credit-basics.md", article + "\n" + hostile)
+    out = tmp_path / "out"
+    result = project.build(out)
+    assert result.returncode == 0, result.stderr
+    outputs = [p for p in out.rglob("*") if p.suffix in {".html", ".xml", ".json"} and p.is_file()]
+    page = (out / "newsletter/1/credit-basics/index.html").read_text(encoding="utf-8")
+    assert "안내 문장입니다." in page and "링크" in page  # the text stays
+    for path in outputs:
+        text = html.unescape(path.read_text(encoding="utf-8")).lower()
+        for alert in ("alert(1)", "alert(2)", "alert(3)", "alert(4)", "alert(5)"):
+            assert alert not in text, (path.relative_to(out), alert)

@@ -21,6 +21,7 @@ from ..model.clock import today as build_today
 from ..pages import Renderer
 from ..pages.preview import NOT_FOUND, first_step, fingerprints, own_fingerprints, templates_state
 from ..pages.redirects import redirect_html
+from ..pages.sanitise import SanitiseExtension
 from ..pages.theme_fixes import repair
 from ..urls import program_url
 from . import check_order
@@ -72,6 +73,10 @@ class ContentPlugin(Adapter[ContentConfig]):
         ctx.data_dir, ctx.cache_dir = self.config.data_dir, self.config.cache_dir
         ctx.site_url = config.site_url or ""
         ctx.new_build()
+        # Every body is cleaned as it renders, whatever mkdocs.yml lists: pages, feeds, print and
+        # search are all made from that one rendered body.
+        if not any(isinstance(ext, SanitiseExtension) for ext in config.markdown_extensions):
+            config.markdown_extensions.append(SanitiseExtension())
         return config
 
     # Validate everything before MkDocs touches a page: all problems at once, or no build.

@@ -148,9 +148,16 @@ def clean_tree(root: etree.Element) -> None:
             if tag and tag not in ALLOWED_TAGS and tag not in TAG_ATTRIBUTES:
                 _remove(parent, index, keep_inside=tag not in DROPPED_WHOLE)
                 continue
+            had_href = "href" in child.attrib
             for name, value in list(child.attrib.items()):
                 if not allowed_attribute(tag, name, value):
                     del child.attrib[name]
+            # A link whose target was unsafe becomes its text; an image without a source goes
+            # (MkDocs' link rewriting, which runs next, expects both to carry one).
+            if (tag == "a" and had_href and "href" not in child.attrib) or \
+                    (tag == "img" and "src" not in child.attrib):
+                _remove(parent, index, keep_inside=tag == "a")
+                continue
             index += 1
 
 
