@@ -303,6 +303,22 @@ def test_personal_mobile_in_svg_text_is_refused(project):
     assert one(problems_of(project), "휴대전화").startswith("content/images/map.svg:1:")
 
 
+@pytest.mark.parametrize("text, line", [("", 1), ("  \n\n", 1), ("<!-- 나중에 -->\n", 1),
+                                        ("---\ntitle: 안내\ndate: 2026-11-01\nauthor: 팀\ncategory: 센터 소식\n---\n", 7),
+                                        ("---\ntitle: 안내\ndate: 2026-11-01\nauthor: 팀\ncategory: 센터 소식\n---\n\n<!-- x -->\n", 7)])
+def test_an_empty_page_is_an_error(project, text, line):
+    project.write("content/notices/empty.md", text)
+    assert one(problems_of(project), "비어 있습니다" if line > 1 else "빈 파일").startswith(f"content/notices/empty.md:{line}:")
+
+
+def test_an_article_listed_twice_is_an_error(project):
+    issue = (project.root / "content/newsletter/1/index.md").read_text(encoding="utf-8")
+    project.write("content/newsletter/1/index.md", issue.replace("articles: [credit-basics]",
+                                                                 "articles: [credit-basics, credit-basics]"))
+    assert "articles: [credit-basics, credit-basics]" in (project.root / "content/newsletter/1/index.md").read_text()
+    assert one(problems_of(project), "두 번 적혀").startswith("content/newsletter/1/index.md:")
+
+
 def test_nfd_file_builds_at_its_nfc_url(project, tmp_path):
     nfd = unicodedata.normalize("NFD", "오시는길")
     project.write(f"content/{nfd}.md", "---\ntitle: 오시는 길\n---\n[홈](index.md)\n")

@@ -51,6 +51,11 @@ def link_issues(docs: dict[str, Doc], content_dir: str, problems: Problems) -> l
                              f"articles에 적힌 기사 '{name}'의 파일이 {content_dir}/{folder}/에 없습니다",
                              f"{content_dir}/{folder}/{name}.md를 만들거나 목록에서 빼세요")
                 continue
+            if id(article) in listed:
+                problems.add(f"{content_dir}/{issue.doc.src}", issue.doc.lines.get("articles"),
+                             f"articles에 기사 '{name}'이(가) 두 번 적혀 있습니다: 같은 기사가 호에 두 번 실립니다",
+                             "목록에서 한 번만 남기세요")
+                continue
             listed.add(id(article))
             article.issue = issue
             article.url = urls.article_url(issue.doc.url, article.src, article.meta.slug)

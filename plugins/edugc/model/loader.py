@@ -187,9 +187,16 @@ def _load_doc(path: Path, rel: str, content_dir: str, problems: Problems, texts:
 
 
 def _parse_doc(text: str, rel: str, shown: str, problems: Problems) -> Doc | None:
+    if not _visible(text):
+        problems.add(shown, 1, "빈 파일입니다: 이대로면 제목도 본문도 없는 빈 페이지가 공개됩니다",
+                     "내용을 쓰거나, 필요 없는 파일이면 지우세요")
+        return None
     source = split_front_matter(text, shown, problems)
     if source is None:
         return None
+    if not _visible(source.body):
+        problems.add(shown, source.body_line, "본문이 비어 있습니다: 제목만 있는 빈 페이지가 공개됩니다",
+                     "front matter 아래(---  다음 줄)에 본문을 쓰세요")
     doc_class = doc_type(rel)
     if not source.meta.data and doc_class is PageDoc:
         source.meta.data = {"title": _title_from_body(source.body) or PurePosixPath(rel).stem}
@@ -208,6 +215,14 @@ def _parse_doc(text: str, rel: str, shown: str, problems: Problems) -> Doc | Non
 
 _FENCE_RE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 _CODE_SPAN_RE = re.compile(r"`[^`\n]+`")
+
+
+_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+def _visible(text: str) -> bool:
+    """Anything a reader would see: HTML comments and blank space are not."""
+    return bool(_COMMENT_RE.sub("", text).strip())
 
 
 def _mask_code(body: str) -> str:
