@@ -1,11 +1,20 @@
 """Publishing: only a checked build replaces the live site; addresses once published never vanish."""
 from __future__ import annotations
 
+import errno
 import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
 
 from conftest import ROOT, TODAY
-from edugc.publish import ledger
+from edugc.publish import ledger, swap
 from edugc.publish.command import publish
+from edugc.publish.target import MARKER, TargetRefused, plan_local
 
 
 def test_no_published_address_has_vanished(site_dir):
@@ -82,16 +91,6 @@ def test_a_broken_build_is_never_published(project, tmp_path, monkeypatch):
 
 
 # -- The target: never delete what publish did not put there -----------------------------------------
-
-import errno
-import shutil
-import threading
-from pathlib import Path
-
-import pytest
-
-from edugc.publish import swap
-from edugc.publish.target import MARKER, TargetRefused, plan_local
 
 SITE_URL = "https://edu.geumcheon.test/edu/"
 
@@ -329,3 +328,52 @@ def test_the_real_site_as_built_passes_the_last_gate(pdf_site):
     from edugc.checks.personal_data import scan_site
 
     assert scan_site(pdf_site, []) == []
+
+
+# -- the build itself (issue 16.5/16.6): faults are one Korean line, the old site stays --------------
+
+def _build_with_full_disk(project, out, after: int) -> subprocess.CompletedProcess:
+    """`mkdocs build` whose disk fills after ``after`` written files (MkDocs writes pages through utils)."""
+    script = (
+        "import errno, sys, mkdocs.utils as u\n"
+        "written = [0]\n"
+        "real = u.write_file\n"
+        "def write_file(content, path):\n"
+        f"    written[0] += 1\n    if written[0] > {after}:\n"
+        "        raise OSError(errno.ENOSPC, 'No space left on device', path)\n"
+        "    real(content, path)\n"
+        "u.write_file = write_file\n"
+        "from mkdocs.__main__ import cli\n"
+        "sys.argv = ['mkdocs', 'build', '-f', sys.argv[1], '-d', sys.argv[2]]\n"
+        "cli()\n")
+    env = dict(os.environ, EDUGC_TODAY=TODAY, PDF="0", CARDS="0", NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-c", script, str(project.root / "mkdocs.yml"), str(out)],
+                          capture_output=True, text=True, env=env, cwd=project.root)
+
+
+def test_a_full_disk_during_the_build_is_one_korean_line_and_the_old_site_stays(project, tmp_path):
+    out = tmp_path / "out"
+    assert project.build(out).returncode == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    result = _build_with_full_disk(project, out, after=2)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "디스크 공간이 모자랍니다" in result.stderr and "이전 사이트는 그대로입니다" in result.stderr
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]  # no staging left behind
+
+
+def test_an_output_path_through_a_file_is_one_korean_line(project, tmp_path):
+    (tmp_path / "file.txt").write_text("x")
+    result = project.build(tmp_path / "file.txt/site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr and "폴더가 있어야 할 자리에 파일이 있습니다" in result.stderr, result.stderr
+
+
+def test_a_killed_build_leaves_nothing_the_next_build_keeps(project, tmp_path):
+    out = tmp_path / "out"
+    stale = tmp_path / ".out.building-999999"  # a pid no process has
+    (stale / "drafts").mkdir(parents=True)
+    (stale / "drafts/index.html").write_text("미공개")
+    assert project.build(out).returncode == 0
+    assert not stale.exists()

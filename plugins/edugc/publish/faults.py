@@ -5,6 +5,7 @@ Staff meet these in a cron mail or a CI notice: what happened, where, and what t
 from __future__ import annotations
 
 import errno
+from typing import TypeGuard
 
 _EXPLAINED = {
     errno.ENOSPC: ("디스크 공간이 모자랍니다", "공간을 비운 뒤 다시 하세요 (df -h로 확인)"),
@@ -15,6 +16,7 @@ _EXPLAINED = {
                   "폴더 권한과 변경 불가 속성을 확인하세요 (lsattr, chattr -i)"),
     errno.ENAMETOOLONG: ("파일 이름이 너무 깁니다", "글의 파일 이름이나 slug를 짧게 고치세요"),
     errno.EMFILE: ("열린 파일이 너무 많습니다", "잠시 뒤 다시 하거나 ulimit -n을 늘리세요"),
+    errno.ENOTDIR: ("폴더가 있어야 할 자리에 파일이 있습니다", "출력 폴더 경로(-d, --to)를 확인하세요"),
     errno.EIO: ("디스크 입출력 오류가 났습니다", "디스크 상태를 확인하세요"),
 }
 
@@ -26,5 +28,5 @@ def explain(err: OSError, doing: str) -> str:
     return f"{doing} {message}" + (f" ({where})" if where else "") + f" → {fix}"
 
 
-def is_machine_fault(err: BaseException) -> bool:
+def is_machine_fault(err: BaseException) -> TypeGuard[OSError]:
     return isinstance(err, OSError) and not isinstance(err, (ConnectionError, TimeoutError))
