@@ -114,7 +114,7 @@ FULL_DISK = ("import errno, sys, mkdocs.utils as u\nn = [0]\nreal = u.write_file
 
 
 def run(python: str, env: dict, root: Path, *args: str, script: str | None = None) -> subprocess.CompletedProcess:
-    command = [python, "-c", script, *args] if script else [python, "-m", "mkdocs", "build", "-f", "mkdocs.yml", *args]
+    command = [python, "-c", script, *args] if script else [python, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), *args]
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=root, timeout=300)
 
 
