@@ -9,6 +9,8 @@ import pytest
 from edugc.model import ContentError
 from edugc.model.slugs import slugify
 
+from conftest import MINI_PROGRAMS, data_file
+
 
 def problems_of(project) -> list[str]:
     with pytest.raises(ContentError) as err:
@@ -90,10 +92,9 @@ def test_duplicate_issue_number(project):
 
 
 def test_duplicate_program_id(project):
-    text = (project.root / "data/programs.yml").read_text(encoding="utf-8")
-    project.write("data/programs.yml", text + "\n" + text)
-    message = one(problems_of(project), "'always-counselling'이(가) 1번째 줄")
-    assert message.startswith("data/programs.yml:12:")
+    project.write("data/programs.yml", data_file("programs", MINI_PROGRAMS + "\n" + MINI_PROGRAMS))
+    message = one(problems_of(project), "'always-counselling'이(가) 2번째 줄")
+    assert message.startswith("data/programs.yml:13:")
 
 
 def test_duplicate_url_from_slug(project):
@@ -139,15 +140,15 @@ def test_nfd_file_name_gives_the_nfc_url(project):
 
 def test_every_problem_in_one_run(project):
     project.write(ARTICLE, "---\ntitel: 제목\ndate: 2026-02-30\nauthor: 팀\ncategory: 없는분류\n---\n")
-    project.write("data/events.yml", "- id: a\n  title: 가\n  program: nope\n  start: 2026-07-18T10:00\n"
-                  "  end: 2026-07-18T09:00\n  place: 센터\n")
+    project.write("data/events.yml", data_file("events", "- id: a\n  title: 가\n  program: nope\n  start: 2026-07-18T10:00\n"
+                  "  end: 2026-07-18T09:00\n  place: 센터\n"))
     problems = problems_of(project)
     assert len(problems) >= 4
     assert {p.split(":")[0] for p in problems} >= {ARTICLE, "data/events.yml"}
 
 
 def test_events_end_before_start_and_late_deadline(project):
-    project.write("data/events.yml", """\
+    project.write("data/events.yml", data_file("events", """\
 - id: a
   title: 가
   program: always-counselling
@@ -161,10 +162,10 @@ def test_events_end_before_start_and_late_deadline(project):
   end: 2026-07-18T12:00
   place: 센터
   registration: {deadline: 2026-07-19T10:00}
-""")
+"""))
     problems = problems_of(project)
-    assert one(problems, "end(끝나는 시각)").startswith("data/events.yml:1:")
-    assert one(problems, "신청 마감").startswith("data/events.yml:7:")
+    assert one(problems, "end(끝나는 시각)").startswith("data/events.yml:2:")
+    assert one(problems, "신청 마감").startswith("data/events.yml:8:")
 
 
 def test_script_in_a_title_is_text_not_markup(project, tmp_path):
