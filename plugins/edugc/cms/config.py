@@ -97,8 +97,8 @@ def fields_of(model: type[BaseModel], *, body: bool = False) -> list[dict[str, A
     if body:
         label, hint = labels.label(model.__name__, "body")
         out.append({"name": "body", "label": label, "hint": hint, "widget": "markdown",
-                    # Raw Markdown first: tables and footnotes stay as written; rich text is one click away.
-                    "modes": ["raw", "rich_text"], "required": False})
+                    # Rich text first (what staff expect); the Markdown view is one click away for tables and the like.
+                    "modes": ["rich_text", "raw"], "required": False})
     return out
 
 
@@ -212,6 +212,22 @@ def _issue_title(root: Path, content_dir: str, number: int) -> str:
         return ""
 
 
+def _issue_fields(number: int) -> list[dict[str, Any]]:
+    """An issue's form; its article order is chosen from the articles in its own folder, by title.
+
+    The value kept is the article's file name (what the loader matches), so nobody types a file name.
+    """
+    fields = fields_of(IssueMeta, body=True)
+    for field in fields:
+        if field["name"] == "articles":
+            for key in ("field", "allow_add"):
+                field.pop(key, None)
+            field.update({"widget": "relation", "collection": f"issue-{number}", "value_field": "{{slug}}",
+                          "search_fields": ["title"], "display_fields": ["title"], "multiple": True,
+                          "options_length": 200})
+    return fields
+
+
 def _markdown_folder(name: str, label: str, singular: str, folder: str, model: type[BaseModel],
                      summary: str) -> dict[str, Any]:
     return {
@@ -233,14 +249,16 @@ def collections(root: Path, content_dir: str = "content", data_dir: str = "data"
     for number in numbers:
         # The issue's own index.md lies in the same folder, and Decap CMS can only filter entries by a
         # field's exact value: its line in the list says where it is edited instead.
-        out.append(_markdown_folder(f"issue-{number}", c["issue"][0].format(number=number), c["issue"][1],
+        articles = _markdown_folder(f"issue-{number}", c["issue"][0].format(number=number), c["issue"][1],
                                     f"{content_dir}/newsletter/{number}", ArticleMeta,
-                                    "{{title}}{{author | ternary('', '%s')}}" % labels.NOT_AN_ARTICLE))
+                                    "{{title}}{{author | ternary('', '%s')}}" % labels.NOT_AN_ARTICLE)
+        articles["description"] = labels.ISSUE_HELP.format(number=number)
+        out.append(articles)
     if numbers:
         out.append({"name": "issues", "label": c["issues"][0], "label_singular": c["issues"][1], "files": [
             {"name": f"issue-{n}-index", "label": f"제{n}호 · {_issue_title(root, content_dir, n)}".rstrip(" ·"),
              "file": f"{content_dir}/newsletter/{n}/index.md", "format": "frontmatter",
-             "media_folder": "", "public_folder": "", "fields": fields_of(IssueMeta, body=True)}
+             "media_folder": "", "public_folder": "", "fields": _issue_fields(n)}
             for n in numbers]})
     out.append(_markdown_folder("guides", c["guides"][0], c["guides"][1], f"{content_dir}/guides", GuideMeta,
                                 "{{title}}{{school_year | ternary('', '%s')}}" % labels.NOT_A_GUIDE))
@@ -263,6 +281,7 @@ def editor_config(root: Path, *, backend: dict[str, Any], site_url: str = "", co
         "slug": {"encoding": "unicode", "clean_accents": False, "sanitize_replacement": "-"},
         # Decap's side preview renders Markdown its own way; the real preview is the site itself.
         "editor": {"preview": False},
+        "show_preview_links": False,  # no deploy previews here: the preview is the site at /
         "collections": collections(Path(root), content_dir, data_dir),
     }
     if site_url:
