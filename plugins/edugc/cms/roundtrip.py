@@ -114,7 +114,7 @@ def _fresh(value: Any) -> Any:
         for index, item in enumerate(value):
             value[index] = _fresh(item)
     elif isinstance(value, str) and "\n" in value and not isinstance(value, LiteralScalarString):
-        return LiteralScalarString(value if value.endswith("\n") else value + "\n")
+        return LiteralScalarString(value)  # "|" or "|-": exactly the text the editor typed
     return value
 
 
