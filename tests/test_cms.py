@@ -344,6 +344,9 @@ def test_the_back_end_lists_reads_writes_and_uploads(repo, project):
                                  "asset": {"path": "content/notices/a.png", "content": picture, "encoding": "base64"}}})
     assert status == 200 and (project.root / "content/notices/a.png").read_bytes() == b"\x89PNG fake"
     assert project.load().docs["notices/새-공지.md"].url == "notices/sae-gongji/"  # a Korean name, a readable address
+    status, _ = repo.handle({"action": "deleteFile", "params": {"branch": "main", "path": "content/notices/새-공지.md",
+                                                                "options": {"commitMessage": "m"}}})
+    assert status == 200 and not (project.root / "content/notices/새-공지.md").exists()
 
 
 def wsgi(app, path: str, *, method="GET", body: bytes = b"", headers: dict | None = None) -> tuple[str, dict, bytes]:
@@ -399,15 +402,20 @@ def test_the_published_site_has_no_admin_without_a_git_host(site_dir):
 
 def test_with_a_git_host_the_build_carries_the_editor_for_it(project, tmp_path):
     text = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-    project.write("mkdocs.yml", text + "  - edugc/cms:\n      backend: {name: github, repo: geumcheon/gyoyuk, branch: main}\n")
+    project.write("mkdocs.yml", text + "  - edugc/cms:\n      backend: {name: github, repo: geumcheon/gyoyuk, branch: main,"
+                  " base_url: 'https://cms-auth.gyoyuk.test'}\n")
     out = tmp_path / "site"
     result = project.build(out)
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load((out / "admin/config.yml").read_text(encoding="utf-8"))
-    assert config["backend"] == {"name": "github", "repo": "geumcheon/gyoyuk", "branch": "main"}
+    assert config["backend"] == {"name": "github", "repo": "geumcheon/gyoyuk", "branch": "main",
+                                 "base_url": "https://cms-auth.gyoyuk.test"}
     assert "local_backend" not in config and (out / "admin" / install.DECAP.entry).exists()
     html = (out / "admin/index.html").read_text(encoding="utf-8")
-    assert "https://api.github.com" in html and 'lang="ko"' in html
+    csp = re.search(r'Content-Security-Policy" content="([^"]+)"', html).group(1)
+    connect = re.search(r"connect-src ([^;]+)", csp).group(1).split()
+    assert {"https://api.github.com", "https://cms-auth.gyoyuk.test"} <= set(connect) and 'lang="ko"' in html
+    assert all(o in ("'self'", "blob:", "data:") or o.startswith("https://") for o in connect)
 
 
 def test_a_git_host_without_a_repository_stops_the_build_in_korean(project, tmp_path):

@@ -56,8 +56,14 @@ def check_backend(backend: dict[str, Any]) -> None:
         raise ConfigProblem(f"edugc/cms의 backend.name은 github, gitlab, gitea 중 하나여야 합니다 (지금: {name!r})")
     if not backend.get("repo") or "/" not in str(backend["repo"]):
         raise ConfigProblem("edugc/cms의 backend.repo에 저장소를 '소유자/이름'으로 쓰세요 (예: geumcheon/gyoyuk)")
-    if name == "gitea" and not backend.get("api_root"):
-        raise ConfigProblem("Gitea는 backend.api_root에 API 주소를 쓰세요 (예: https://git.example.org/api/v1)")
+    if name == "gitea" and not (backend.get("api_root") and backend.get("app_id")):
+        raise ConfigProblem("Gitea는 backend.api_root(예: https://git.example.org/api/v1)와 app_id(Gitea OAuth 앱의 "
+                            "Client ID)를 쓰세요")
+    if name == "gitlab" and not backend.get("app_id"):
+        raise ConfigProblem("GitLab은 backend.app_id(GitLab 애플리케이션 ID)와 auth_type: pkce를 쓰세요")
+    if name == "github" and not backend.get("base_url"):
+        # Without it Decap signs in through Netlify's service, which only serves sites hosted there.
+        raise ConfigProblem("GitHub는 backend.base_url에 로그인 중계(OAuth) 서버 주소를 쓰세요 (README의 '웹 편집기' 참고)")
 
 
 def published_files(root: Path, backend: dict[str, Any], site_url: str, *, content_dir: str = "content",
