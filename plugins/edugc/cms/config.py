@@ -26,7 +26,6 @@ from ..model.schema import (
 from . import labels
 
 URL_RE = r"^https?://[^\s/$.?#][^\s]*$"
-EMAIL_HINT = "@"
 _PAGE_LAST = ("draft", "slug", "aliases", "hide")  # rarely touched: after the fields every page needs
 _ORDERED = {"articles"}                          # lists whose order readers see: one row per item, movable
 

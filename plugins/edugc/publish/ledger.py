@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 KEEP_SUFFIXES = {".xml", ".ics", ".pdf"}
-SKIP_DIRS = {"assets", "search", "stylesheets", "javascripts"}
+SKIP_DIRS = {"assets", "search", "stylesheets", "javascripts",
+             "admin"}  # the web editor (edugc.cms): for staff, and it may be switched off again
 
 
 def published_urls(site: Path) -> set[str]:
