@@ -534,6 +534,14 @@ def _choose(page, name: str, option: str) -> None:
     page.keyboard.press("Enter")
 
 
+def _pick_related(page, label: str, typed: str) -> None:
+    """A program chosen by name in a relation field (Decap's has no element with its label's id)."""
+    page.locator('[aria-label="relation field"]').filter(has_text=label).locator("input").last.click()
+    page.keyboard.type(typed)
+    page.get_by_role("option").filter(has_text=typed).first.wait_for()
+    page.keyboard.press("Enter")
+
+
 def _open(page, url: str, collection_label: str) -> None:
     """Load a form afresh, as a bookmark does (a hash change alone can show the last form's values)."""
     page.goto("about:blank")
@@ -562,7 +570,7 @@ def _front(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
 
 
-def test_staff_create_a_notice_an_article_and_a_program_in_the_browser(browser, editing_project):
+def test_staff_create_every_kind_of_content_in_the_browser(browser, editing_project):
     root, base = editing_project
     programs_before = (root / "data/programs.yml").read_text(encoding="utf-8")
     shots = ARTIFACTS / "cms"
@@ -604,11 +612,7 @@ def test_staff_create_a_notice_an_article_and_a_program_in_the_browser(browser, 
     article = root / "content/newsletter/3/겨울방학-학습-계획-세우기.md"
     assert _front(article)["category"] == "학습 방법"
     _open(page, base + "/admin/#/collections/issues/entries/issue-3-index", "소식지 호 정보")
-    # Decap's relation field has no element with its label's id: reach its input through the label.
-    page.locator('[aria-label="relation field"]').filter(has_text="기사 순서").locator("input").last.click()
-    page.keyboard.type("겨울방학 학습")
-    page.get_by_role("option", name="겨울방학 학습 계획 세우기").wait_for()
-    page.keyboard.press("Enter")
+    _pick_related(page, "기사 순서", "겨울방학 학습")
     page.screenshot(path=str(shots / "issue-1280.png"), full_page=True)
     _publish(page)
     order = _front(root / "content/newsletter/3/index.md")["articles"]
@@ -649,11 +653,46 @@ def test_staff_create_a_notice_an_article_and_a_program_in_the_browser(browser, 
     before_lines = programs_before.splitlines()
     assert programs_after.splitlines()[:len(before_lines)] == before_lines  # comments and every old line kept
 
-    # The preview shows all three, and `check` passes on what the editor wrote.
+    # 4. an event of the new program, chosen by the program's name
+    events_before = (root / "data/events.yml").read_text(encoding="utf-8")
+    _open(page, base + "/admin/#/collections/events/entries/events", "일정")
+    page.get_by_role("button", name="일정 추가").click()
+    _last(page, "id").fill("2027-winter-camp")
+    _last(page, "title").fill("겨울방학 진로 캠프 첫째 날")
+    _pick_related(page, "프로그램", "겨울방학 진로")
+    _last(page, "start").fill("2027-01-10T14:00")
+    _last(page, "end").fill("2027-01-10T16:00")
+    _last(page, "place").fill("금천진로진학지원센터")
+    _publish(page)
+    events = yaml.safe_load((root / "data/events.yml").read_text(encoding="utf-8"))
+    added = events["events"][-1]
+    assert added.pop("example", False) is False  # the switch's default, written or not
+    assert added == {"id": "2027-winter-camp", "title": "겨울방학 진로 캠프 첫째 날", "program": "winter-camp",
+                     "start": "2027-01-10T14:00", "end": "2027-01-10T16:00", "place": "금천진로진학지원센터"}
+    assert (root / "data/events.yml").read_text(encoding="utf-8").startswith(events_before.rstrip("\n"))
+
+    # 5. an admission guide that points to the program
+    _open(page, base + "/admin/#/collections/guides/new", "입시 가이드")
+    _last(page, "title").fill("겨울방학 진로 탐색 가이드")
+    _choose(page, "levels", "중등")
+    _last(page, "school_year").fill("2030")
+    _last(page, "reviewed").fill("2026-12-01")
+    _last(page, "review_by").fill("2027-06-30")
+    _pick_related(page, "관련 프로그램", "겨울방학 진로")
+    page.locator(".cms-editor-visual [contenteditable=true]").last.click()
+    page.keyboard.type("방학은 진로를 탐색하기 좋은 때입니다.")
+    _publish(page)
+    guide = _front(root / "content/guides/겨울방학-진로-탐색-가이드.md")
+    assert guide["audience"] == {"levels": ["중등"]} and guide["school_year"] == 2030
+    assert guide["programs"] == ["winter-camp"] and str(guide["review_by"]) == "2027-06-30"
+
+    # The preview shows all of it, and `check` passes on what the editor wrote.
     _wait_for(base + "/notices/gyeoulbanghak-jinro-kaempeu-annae/", "12월 26일")
     _wait_for(base + "/newsletter/3/gyeoulbanghak-hakseup-gyehoek-seugi/", "방학 계획은 작게")
     _wait_for(base + "/programs/winter-camp/", "겨울방학 진로 캠프")
     _wait_for(base + "/newsletter/3/", "겨울방학 학습 계획 세우기")
+    _wait_for(base + "/guides/gyeoulbanghak-jinro-tamsaek-gaideu/", "방학은 진로를 탐색하기")
+    _wait_for(base + "/programs/winter-camp/", "겨울방학 진로 캠프 첫째 날")
     check = subprocess.run([sys.executable, "-m", "edugc.cli", "--root", str(root), "check"], capture_output=True,
                            text=True, env=dict(os.environ, EDUGC_TODAY="2026-12-02"))
     assert check.returncode == 0, check.stdout + check.stderr
