@@ -12,6 +12,7 @@ which field is an image and which describes it, which fields hold a program's id
 from __future__ import annotations
 
 import datetime as dt
+import types
 import typing
 from pathlib import Path
 from typing import Any, Literal
@@ -54,7 +55,7 @@ def describe(annotation: Any, metadata: list[Any] | None = None) -> tuple[Any, d
         if origin is typing.Annotated:
             annotation, *extra = typing.get_args(annotation)
             constraints.update(_constraints(extra))
-        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        elif origin in (typing.Union, types.UnionType):
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
             optional = optional or len(args) < len(typing.get_args(annotation))
             if len(args) != 1:
