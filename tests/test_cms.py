@@ -38,6 +38,7 @@ from edugc.cms.roundtrip import merge_markdown, merge_yaml
 from edugc.cms.server import EditorApp
 from edugc.model import ContentError
 from edugc.model import schema
+from edugc.model.docs import ArticleDoc, GuideDoc, IssueDoc, NoticeDoc
 
 PREVIEW = {"name": "proxy", "proxy_url": "http://127.0.0.1:8000/admin/api/v1", "branch": "main"}
 
@@ -132,13 +133,13 @@ def _agree(form_fields: list[dict], model: type, where: str) -> None:
 
 def test_every_collection_has_the_schema_fields_with_their_widgets_and_requirements():
     config = config_of()
-    kinds = {"notices": schema.ArticleMeta, "guides": schema.GuideMeta}
+    kinds = {"notices": NoticeDoc.META, "guides": GuideDoc.META}  # what the loader validates each kind with
     for name, model in kinds.items():
         _agree(collection(config, name)["fields"], model, name)
     for number in (1, 2, 3):  # each issue on disk: its articles, and its own page in "issues"
-        _agree(collection(config, f"issue-{number}")["fields"], schema.ArticleMeta, f"issue-{number}")
+        _agree(collection(config, f"issue-{number}")["fields"], ArticleDoc.META, f"issue-{number}")
     for file in collection(config, "issues")["files"]:
-        _agree(file["fields"], schema.IssueMeta, file["name"])
+        _agree(file["fields"], IssueDoc.META, file["name"])
     for name, model in (("programs", schema.ProgramsFile), ("events", schema.EventsFile), ("site", schema.SiteInfo)):
         (file,) = collection(config, name)["files"]
         _agree(file["fields"], model, name)

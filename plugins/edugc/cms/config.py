@@ -21,9 +21,9 @@ import yaml
 from pydantic import AnyHttpUrl, BaseModel
 from pydantic.fields import FieldInfo
 
-from ..model.schema import (
-    PHONE_RE, SLUG_RE, ArticleMeta, EventsFile, GuideMeta, IssueMeta, ProgramsFile, SiteInfo,
-)
+from ..model.docs import ArticleDoc, GuideDoc, IssueDoc, NoticeDoc
+from ..model.schema import PHONE_RE, SLUG_RE, EventsFile, ProgramsFile, SiteInfo
+from ..urls import EDITOR_MEDIA
 from . import labels
 
 URL_RE = r"^https?://[^\s/$.?#][^\s]*$"
@@ -217,7 +217,7 @@ def _issue_fields(number: int) -> list[dict[str, Any]]:
 
     The value kept is the article's file name (what the loader matches), so nobody types a file name.
     """
-    fields = fields_of(IssueMeta, body=True)
+    fields = fields_of(IssueDoc.META, body=True)
     for field in fields:
         if field["name"] == "articles":
             for key in ("field", "allow_add"):
@@ -233,7 +233,7 @@ def _markdown_folder(name: str, label: str, singular: str, folder: str, model: t
     return {
         "name": name, "label": label, "label_singular": singular, "folder": folder,
         "create": True, "extension": "md", "format": "frontmatter",
-        # The file name comes from the title; a Korean name becomes a romanised address (edugc.model.slugs),
+        # The file name comes from the title; a Korean name becomes a romanised address (edugc.urls.slugify),
         # or the editor gives an English one in 'slug'.
         "slug": "{{slug}}", "identifier_field": "title", "summary": summary,
         "media_folder": "", "public_folder": "",
@@ -243,14 +243,15 @@ def _markdown_folder(name: str, label: str, singular: str, folder: str, model: t
 
 def collections(root: Path, content_dir: str = "content", data_dir: str = "data") -> list[dict[str, Any]]:
     c = labels.COLLECTIONS
-    out = [_markdown_folder("notices", c["notices"][0], c["notices"][1], f"{content_dir}/notices", ArticleMeta,
+    # Each kind's form is the schema its page type is validated with (edugc.model.docs).
+    out = [_markdown_folder("notices", c["notices"][0], c["notices"][1], f"{content_dir}/notices", NoticeDoc.META,
                             "{{fields.date}} · {{title}}")]
     numbers = issue_numbers(root, content_dir)
     for number in numbers:
         # The issue's own index.md lies in the same folder, and Decap CMS can only filter entries by a
         # field's exact value: its line in the list says where it is edited instead.
         articles = _markdown_folder(f"issue-{number}", c["issue"][0].format(number=number), c["issue"][1],
-                                    f"{content_dir}/newsletter/{number}", ArticleMeta,
+                                    f"{content_dir}/newsletter/{number}", ArticleDoc.META,
                                     "{{title}}{{author | ternary('', '%s')}}" % labels.NOT_AN_ARTICLE)
         articles["description"] = labels.ISSUE_HELP.format(number=number)
         out.append(articles)
@@ -260,7 +261,7 @@ def collections(root: Path, content_dir: str = "content", data_dir: str = "data"
              "file": f"{content_dir}/newsletter/{n}/index.md", "format": "frontmatter",
              "media_folder": "", "public_folder": "", "fields": _issue_fields(n)}
             for n in numbers]})
-    out.append(_markdown_folder("guides", c["guides"][0], c["guides"][1], f"{content_dir}/guides", GuideMeta,
+    out.append(_markdown_folder("guides", c["guides"][0], c["guides"][1], f"{content_dir}/guides", GuideDoc.META,
                                 "{{title}}{{school_year | ternary('', '%s')}}" % labels.NOT_A_GUIDE))
     for name, model, rel in (("programs", ProgramsFile, "programs.yml"), ("events", EventsFile, "events.yml"),
                              ("site", SiteInfo, "site.yml")):
@@ -277,7 +278,7 @@ def editor_config(root: Path, *, backend: dict[str, Any], site_url: str = "", co
         "locale": "ko",
         "publish_mode": "simple",
         "media_folder": f"{content_dir}/assets",
-        "public_folder": "/assets",
+        "public_folder": EDITOR_MEDIA,
         "slug": {"encoding": "unicode", "clean_accents": False, "sanitize_replacement": "-"},
         # Decap's side preview renders Markdown its own way; the real preview is the site itself.
         "editor": {"preview": False},

@@ -3,7 +3,7 @@
 
 Run by scripts/dev.py before `serve` and `test`, and by hand: `python3 plugins/edugc/cms/install.py`.
 Standard library only (it runs before the project's virtual environment exists); the download and
-the sha512 check are the design kit's (edugc.fonts.install), so there is one way to fetch from npm.
+the sha512 check are the design kit's (edugc.npm), so there is one way to fetch from npm.
 
 The package is pinned to one version and its tarball is checked against the registry's sha512
 `dist.integrity` before anything is unpacked. Only the browser bundle is kept (the script, its
@@ -24,9 +24,7 @@ ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT / "plugins") not in sys.path:  # run as a script before the project is installed
     sys.path.insert(0, str(ROOT / "plugins"))
 
-from edugc.fonts.install import InstallError, http_get, tarball_info, verify  # noqa: E402
-
-CACHE = ROOT / ".cache"
+from edugc.npm import CACHE, InstallError, Package, http_get, tarball_info, verify  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -88,7 +86,7 @@ def unpack(data: bytes, editor: Editor, cache: Path) -> list[Path]:
 
 
 def install(editor: Editor = DECAP, cache: Path = CACHE, get: Callable[[str], bytes] = http_get) -> None:
-    url, integrity = tarball_info(editor, get)  # type: ignore[arg-type]  (name and version are enough)
+    url, integrity = tarball_info(Package(editor.name, editor.version, keep={}), get)  # name and version are enough
     say(f"{editor.name}@{editor.version} 내려받는 중 ({url})")
     data = get(url)
     verify(data, integrity)

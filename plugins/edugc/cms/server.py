@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
+from ..urls import ADMIN, ADMIN_API, ADMIN_CONFIG, admin_file
 from .backend import LocalRepo
 from .config import editor_config, to_yaml
 from .install import CACHE, DECAP, is_installed
@@ -35,7 +36,8 @@ class EditorApp:
                  data_dir: str = "data", cache: Path = CACHE, site_url: str = ""):
         self.inner = inner
         self.root = Path(root)
-        self.prefix = (mount.rstrip("/") + "/admin/")
+        self.base = mount.rstrip("/") + "/"   # the site's path: the preview may serve it under /edu/
+        self.prefix = self.base + ADMIN
         self.repo = LocalRepo(self.root, (content_dir, data_dir))
         self.content_dir, self.data_dir = content_dir, data_dir
         self.assets = cache / DECAP.folder
@@ -49,27 +51,28 @@ class EditorApp:
             return [b""]
         if not path.startswith(self.prefix):
             return self.inner(environ, start_response)
-        rest = path[len(self.prefix):]
+        here = path[len(self.base):]
         if not _local(environ):
             return _answer(start_response, 403, "text/plain; charset=utf-8",
                            "편집기는 이 컴퓨터에서만 열 수 있습니다 (http://127.0.0.1:8000/admin/).".encode())
-        if rest == "api/v1":
+        if here == ADMIN_API:
             return self._api(environ, start_response)
-        if rest in ("", "index.html"):
+        if here in (ADMIN, admin_file("index.html")):
             html = admin_page(installed=is_installed(DECAP, self.cache), script=DECAP.entry, origins=())
             return _answer(start_response, 200, "text/html; charset=utf-8", html.encode("utf-8"))
-        if rest == "config.yml":
+        if here == ADMIN_CONFIG:
             return _answer(start_response, 200, "text/yaml; charset=utf-8", self.config(environ).encode("utf-8"))
-        asset = self.assets / rest
-        if "/" not in rest and not rest.startswith(".") and asset.is_file():
-            kind = mimetypes.guess_type(rest)[0] or "application/octet-stream"
+        name = here[len(ADMIN):]
+        asset = self.assets / name
+        if "/" not in name and not name.startswith(".") and asset.is_file():
+            kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
             return _answer(start_response, 200, kind, asset.read_bytes(), cache=True)
         return _answer(start_response, 404, "text/plain; charset=utf-8", "없는 파일입니다".encode())
 
     def config(self, environ: dict) -> str:
         """Made on every request: a schema change or a new issue shows up without restarting."""
         host = environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME')}:{environ.get('SERVER_PORT')}"
-        backend = {"name": "proxy", "proxy_url": f"http://{host}{self.prefix}api/v1", "branch": "main"}
+        backend = {"name": "proxy", "proxy_url": f"http://{host}{self.base}{ADMIN_API}", "branch": "main"}
         return to_yaml(editor_config(self.root, backend=backend, site_url=self.site_url or f"http://{host}/",
                                      content_dir=self.content_dir, data_dir=self.data_dir))
 

@@ -6,29 +6,24 @@ the editor's page, its configuration (with that back end) and the editor's bundl
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
+from ..pages.render import render
+from ..urls import ADMIN, ADMIN_CONFIG, ADMIN_ICON, admin_file, relative
 from .config import editor_config, to_yaml
 from .install import CACHE, DECAP, is_installed
-
-TEMPLATES = Path(__file__).parent / "templates"
 
 # The API origins of each Git host back end (the editor signs in and commits through them).
 DEFAULT_API = {"github": "https://api.github.com", "gitlab": "https://gitlab.com", "gitea": ""}
 
 
-@lru_cache(maxsize=1)
-def _env() -> Environment:
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]))
-
-
 def admin_page(*, installed: bool, script: str, origins: Iterable[str]) -> str:
-    return _env().get_template("admin.html").render(installed=installed, script=script, origins=list(origins))
+    """The editor's page (edugc/cms/templates/admin.html, through the one renderer); its links are
+    relative, so it works under any sub-path of the site."""
+    return render("admin.html", installed=installed, script=relative(ADMIN, admin_file(script)),
+                  config=relative(ADMIN, ADMIN_CONFIG), icon=relative(ADMIN, ADMIN_ICON), origins=list(origins))
 
 
 def backend_origins(backend: dict[str, Any]) -> list[str]:
@@ -75,8 +70,9 @@ def published_files(root: Path, backend: dict[str, Any], site_url: str, *, conte
     page = admin_page(installed=True, script=DECAP.entry, origins=backend_origins(backend))
     config = to_yaml(editor_config(root, backend=backend, site_url=site_url, content_dir=content_dir,
                                    data_dir=data_dir))
-    files: dict[str, bytes | Path] = {"admin/index.html": page.encode("utf-8"), "admin/config.yml": config.encode("utf-8")}
+    files: dict[str, bytes | Path] = {admin_file("index.html"): page.encode("utf-8"),
+                                      ADMIN_CONFIG: config.encode("utf-8")}
     for asset in sorted((cache / DECAP.folder).iterdir()):
         if asset.is_file() and not asset.name.startswith("."):
-            files[f"admin/{asset.name}"] = asset
+            files[admin_file(asset.name)] = asset
     return files
