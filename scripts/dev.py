@@ -91,6 +91,8 @@ def ensure_design_kit() -> None:
     # KRDS tokens and Pretendard GOV come from the npm registry as pinned, verified tarballs (no node);
     # offline, the installer says so and the site uses the system font stack.
     subprocess.run([sys.executable, str(ROOT / "plugins/edugc/fonts/install.py")], cwd=ROOT)
+    # The web editor served at /admin/ by the preview (Decap CMS), fetched and verified the same way.
+    subprocess.run([sys.executable, str(ROOT / "plugins/edugc/cms/install.py")], cwd=ROOT)
 
 
 def port_in_use(address: str) -> bool:

@@ -200,7 +200,7 @@ def generate(dest: Path, n: int, *, seed: int = 1, root: Path = ROOT, today: dt.
         if extra.name not in ("programs.yml", "events.yml"):
             if extra.is_file():
                 shutil.copy2(extra, data / extra.name)
-    real_programs = yaml.safe_load((root / "data" / "programs.yml").read_text(encoding="utf-8")) or []
+    real_programs = (yaml.safe_load((root / "data" / "programs.yml").read_text(encoding="utf-8")) or {}).get("programs", [])
     programs = list(real_programs)
     for index in range(counts["programs"]):
         programs.append({
@@ -210,7 +210,7 @@ def generate(dest: Path, n: int, *, seed: int = 1, root: Path = ROOT, today: dt.
             "schedule": v.title(), "place": rng.choice(v.names), "capacity": rng.randint(10, 60), "fee": 0,
             "apply": {"phone": "02-0000-0000", "how": v.sentence(2, 4)}, "contact": "진로진학지원팀",
             "open": dt.date(2026, 3, 2), "close": dt.date(2026, 12, 18), "example": True})
-    (data / "programs.yml").write_text(yaml.safe_dump(programs, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (data / "programs.yml").write_text(yaml.safe_dump({"programs": programs}, allow_unicode=True, sort_keys=False), encoding="utf-8")
     ids = [p["id"] for p in programs]
     events = []
     for index in range(counts["events"]):
@@ -220,7 +220,7 @@ def generate(dest: Path, n: int, *, seed: int = 1, root: Path = ROOT, today: dt.
                        "start": start.strftime("%Y-%m-%dT%H:%M"),
                        "end": (start + dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
                        "place": rng.choice(v.names), "example": True})
-    (data / "events.yml").write_text(yaml.safe_dump(events, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (data / "events.yml").write_text(yaml.safe_dump({"events": events}, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     # Tags: a few very common ones (a tag with thousands of articles at N=3000) and a long tail.
     common = ["학부모", "고교학점제", "상담", "학생부종합전형"]

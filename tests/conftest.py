@@ -64,6 +64,11 @@ phone: {number: "02-0000-0000", example: true}
 hours: {text: "평일 09:00~18:00", example: true}
 """
 
+def data_file(key: str, items: str) -> str:
+    """A data/ list file in its shape: the items under `key:` (a web editor cannot edit a bare list)."""
+    return f"{key}:\n" + textwrap.indent(items, "  ")
+
+
 MINI_PROGRAMS = """\
 - id: always-counselling
   name: 언제나 진로진학 상시상담
@@ -108,7 +113,7 @@ class Project:
         self.root = root
         self.write("mkdocs.yml", MINI_MKDOCS)
         self.write("data/site.yml", MINI_SITE_YML)
-        self.write("data/programs.yml", MINI_PROGRAMS)
+        self.write("data/programs.yml", data_file("programs", MINI_PROGRAMS))
         self.write("content/index.md", "---\ntitle: 홈\n---\n안녕하세요.\n")
         self.write("content/newsletter/1/index.md", MINI_ISSUE)
         self.write("content/newsletter/1/credit-basics.md", MINI_ARTICLE)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from edugc.cache import SUM, Cache, Records
+from conftest import data_file
 from samples import photo
 
 
@@ -95,8 +96,8 @@ def test_damaged_variants_cards_calendars_and_qr_codes_are_made_again_and_the_si
     article = project.root / "content/newsletter/1/credit-basics.md"
     project.write("content/newsletter/1/credit-basics.md",
                   article.read_text(encoding="utf-8") + "\n![캠프 사진](camp.jpg)\n")
-    project.write("data/events.yml", "- id: talk\n  title: 설명회\n  program: always-counselling\n"
-                  "  start: 2026-12-10T10:00\n  end: 2026-12-10T12:00\n  place: 센터\n")
+    project.write("data/events.yml", data_file("events", "- id: talk\n  title: 설명회\n  program: always-counselling\n"
+                  "  start: 2026-12-10T10:00\n  end: 2026-12-10T12:00\n  place: 센터\n"))
     first = project.build(tmp_path / "one", extra_env={"CARDS": "1"})
     assert first.returncode == 0, first.stderr
     published = digests(tmp_path / "one")

@@ -9,6 +9,8 @@ import pytest
 from edugc.model import ContentError
 from edugc.urls import slugify
 
+from conftest import MINI_PROGRAMS, data_file
+
 
 def problems_of(project) -> list[str]:
     with pytest.raises(ContentError) as err:
@@ -90,10 +92,9 @@ def test_duplicate_issue_number(project):
 
 
 def test_duplicate_program_id(project):
-    text = (project.root / "data/programs.yml").read_text(encoding="utf-8")
-    project.write("data/programs.yml", text + "\n" + text)
-    message = one(problems_of(project), "'always-counselling'이(가) 1번째 줄")
-    assert message.startswith("data/programs.yml:12:")
+    project.write("data/programs.yml", data_file("programs", MINI_PROGRAMS + "\n" + MINI_PROGRAMS))
+    message = one(problems_of(project), "'always-counselling'이(가) 2번째 줄")
+    assert message.startswith("data/programs.yml:13:")
 
 
 def test_duplicate_url_from_slug(project):
@@ -139,15 +140,15 @@ def test_nfd_file_name_gives_the_nfc_url(project):
 
 def test_every_problem_in_one_run(project):
     project.write(ARTICLE, "---\ntitel: 제목\ndate: 2026-02-30\nauthor: 팀\ncategory: 없는분류\n---\n")
-    project.write("data/events.yml", "- id: a\n  title: 가\n  program: nope\n  start: 2026-07-18T10:00\n"
-                  "  end: 2026-07-18T09:00\n  place: 센터\n")
+    project.write("data/events.yml", data_file("events", "- id: a\n  title: 가\n  program: nope\n  start: 2026-07-18T10:00\n"
+                  "  end: 2026-07-18T09:00\n  place: 센터\n"))
     problems = problems_of(project)
     assert len(problems) >= 4
     assert {p.split(":")[0] for p in problems} >= {ARTICLE, "data/events.yml"}
 
 
 def test_events_end_before_start_and_late_deadline(project):
-    project.write("data/events.yml", """\
+    project.write("data/events.yml", data_file("events", """\
 - id: a
   title: 가
   program: always-counselling
@@ -161,10 +162,10 @@ def test_events_end_before_start_and_late_deadline(project):
   end: 2026-07-18T12:00
   place: 센터
   registration: {deadline: 2026-07-19T10:00}
-""")
+"""))
     problems = problems_of(project)
-    assert one(problems, "end(끝나는 시각)").startswith("data/events.yml:1:")
-    assert one(problems, "신청 마감").startswith("data/events.yml:7:")
+    assert one(problems, "end(끝나는 시각)").startswith("data/events.yml:2:")
+    assert one(problems, "신청 마감").startswith("data/events.yml:8:")
 
 
 def test_script_in_a_title_is_text_not_markup(project, tmp_path):
@@ -335,11 +336,10 @@ def test_a_key_written_twice_is_an_error_naming_both_lines(project):
                            "date: 2026-03-17\n---\n본문\n")
     message = one(problems_of(project), "'date' 항목이")
     assert message.startswith(f"{ARTICLE}:6:") and "3번째 줄" in message and "→" in message
-    programs = (project.root / "data/programs.yml").read_text(encoding="utf-8")
     project.write(ARTICLE, (project.root / ARTICLE).read_text(encoding="utf-8").replace("date: 2026-03-17\n", ""))
-    project.write("data/programs.yml", programs + "  place: 금천구청\n")
+    project.write("data/programs.yml", data_file("programs", MINI_PROGRAMS + "  place: 금천구청\n"))
     message = one(problems_of(project), "'place' 항목이")
-    assert message.startswith("data/programs.yml:11:") and "8번째 줄" in message
+    assert message.startswith("data/programs.yml:12:") and "9번째 줄" in message
 
 
 def test_decomposed_hangul_in_titles_and_tags_is_published_composed(project):

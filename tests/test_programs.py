@@ -12,7 +12,7 @@ import icalendar
 import pytest
 import yaml
 
-from conftest import ROOT, TODAY
+from conftest import ROOT, TODAY, data_file
 from edugc.model import ContentError
 from edugc.pages.status import program_status
 from edugc.programs import ProgramPages, event_file, feed
@@ -25,7 +25,7 @@ STATUSES = {"모집중", "마감", "상시", "모집 예정"}
 
 
 def data(name: str) -> list[dict]:
-    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))[name.removesuffix(".yml")]
 
 
 def when(value) -> dt.datetime:
@@ -234,7 +234,7 @@ def test_each_event_has_its_own_calendar_file_with_the_same_uid(site_dir):
 
 
 def test_calendar_is_plain_python_from_the_model(project):
-    project.write("data/events.yml", EVENT)
+    project.write("data/events.yml", data_file("events", EVENT))
     site = project.load()
     text = feed(site, "https://example.org/sub/").decode()
     assert "UID:talk@example.org" in text and "DTSTART;TZID=Asia/Seoul:20270110T140000" in text
@@ -247,14 +247,14 @@ def test_calendar_files_are_kept_by_their_inputs_between_builds(project, tmp_pat
     encoded = []
     real = calendar.event_file
     monkeypatch.setattr(calendar, "event_file", lambda site, event, url: encoded.append(event.id) or real(site, event, url))
-    project.write("data/events.yml", EVENT + EVENT.replace("id: talk", "id: talk2").replace("01-10", "01-17"))
+    project.write("data/events.yml", data_file("events", EVENT + EVENT.replace("id: talk", "id: talk2").replace("01-10", "01-17")))
     cache_file = tmp_path / "calendars.json"
     first = ProgramPages(project.load(), "https://example.org/").calendars(CalendarCache(cache_file))
     assert sorted(encoded) == ["talk", "talk2"]
     again = ProgramPages(project.load(), "https://example.org/").calendars(CalendarCache(cache_file))
     assert again == first and sorted(encoded) == ["talk", "talk2"]  # nothing changed, nothing encoded again
-    project.write("data/events.yml", EVENT.replace("겨울 특강", "겨울 특강 (장소 변경)")
-                  + EVENT.replace("id: talk", "id: talk2").replace("01-10", "01-17"))
+    project.write("data/events.yml", data_file("events", EVENT.replace("겨울 특강", "겨울 특강 (장소 변경)")
+                  + EVENT.replace("id: talk", "id: talk2").replace("01-10", "01-17")))
     changed = ProgramPages(project.load(), "https://example.org/").calendars(CalendarCache(cache_file))
     assert sorted(encoded) == ["talk", "talk", "talk2"]
     assert b"(" in changed["events/talk.ics"] and changed["events/talk.ics"] != first["events/talk.ics"]
@@ -269,7 +269,7 @@ def test_the_preview_keeps_its_calendar_cache_apart_from_the_published_sites(pro
     import subprocess
 
     env = dict(__import__("os").environ, NO_MKDOCS_2_WARNING="1", EDUGC_TODAY=TODAY, PDF="0", CARDS="0")
-    project.write("data/events.yml", EVENT)
+    project.write("data/events.yml", data_file("events", EVENT))
     config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
     for url in ("https://example.org/", "http://127.0.0.1:8000/"):
         project.write("mkdocs.yml", config.replace("https://example.org/", url))
@@ -298,23 +298,23 @@ def problems_of(project) -> list[str]:
 
 
 def test_event_for_an_unknown_program_names_file_and_line(project):
-    project.write("data/events.yml", EVENT.replace("program: always-counselling", "program: always-counseling"))
+    project.write("data/events.yml", data_file("events", EVENT.replace("program: always-counselling", "program: always-counseling")))
     (problem,) = problems_of(project)
-    assert problem.startswith("data/events.yml:3: ") and "always-counseling" in problem
+    assert problem.startswith("data/events.yml:4: ") and "always-counseling" in problem
     assert "always-counselling" in problem.split("→", 1)[1]  # did-you-mean
 
 
 def test_event_ending_before_it_starts_names_file_and_line(project):
-    project.write("data/events.yml", "# 일정\n" + EVENT.replace("end: 2027-01-10T16:00", "end: 2027-01-10T13:00"))
+    project.write("data/events.yml", "# 일정\n" + data_file("events", EVENT.replace("end: 2027-01-10T16:00", "end: 2027-01-10T13:00")))
     (problem,) = problems_of(project)
-    assert problem.startswith("data/events.yml:2: ") and "end(끝나는 시각)" in problem
+    assert problem.startswith("data/events.yml:3: ") and "end(끝나는 시각)" in problem
 
 
 def test_registration_deadline_after_the_start_names_file_and_line(project):
-    project.write("data/events.yml", EVENT + EVENT.replace("id: talk", "id: late")
-                  + "  registration: {deadline: 2027-01-11T18:00}\n")
+    project.write("data/events.yml", data_file("events", EVENT + EVENT.replace("id: talk", "id: late")
+                  + "  registration: {deadline: 2027-01-11T18:00}\n"))
     (problem,) = problems_of(project)
-    assert problem.startswith("data/events.yml:7: ") and "신청 마감" in problem
+    assert problem.startswith("data/events.yml:8: ") and "신청 마감" in problem
 
 
 CLOSING = """\
@@ -335,9 +335,9 @@ CLOSING = """\
 
 
 def test_a_program_past_its_close_date_never_fails_a_build(project, tmp_path):
-    project.write("data/programs.yml", (ROOT / "tests" / "conftest.py").read_text(encoding="utf-8")
-                  .split('MINI_PROGRAMS = """\\\n', 1)[1].split('"""', 1)[0] + CLOSING)
-    project.write("data/events.yml", EVENT.replace("always-counselling", "winter-camp"))
+    project.write("data/programs.yml", data_file("programs", (ROOT / "tests" / "conftest.py").read_text(encoding="utf-8")
+                  .split('MINI_PROGRAMS = """\\\n', 1)[1].split('"""', 1)[0] + CLOSING))
+    project.write("data/events.yml", data_file("events", EVENT.replace("always-counselling", "winter-camp")))
     for day, label in (("2026-11-28", "모집중"), ("2030-01-01", "마감")):
         out = tmp_path / day
         result = project.build(out, today=day)

@@ -19,7 +19,7 @@ def test_every_content_page_and_program_is_rendered(site_dir):
     model = load_site(ROOT, today=dt.date(2026, 11, 28))
     for doc in model.docs.values():
         assert (site_dir / doc.url / "index.html").exists(), f"{doc.src} -> /{doc.url} 없음"
-    programs = yaml.safe_load((ROOT / "data/programs.yml").read_text(encoding="utf-8"))
+    programs = yaml.safe_load((ROOT / "data/programs.yml").read_text(encoding="utf-8"))["programs"]
     for program in programs:
         page = site_dir / "programs" / program["id"] / "index.html"
         assert page.exists()

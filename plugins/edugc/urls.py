@@ -203,3 +203,19 @@ def card_url(name: str) -> str:
 def search_worker(digest: str) -> str:
     """The search worker, named by its content so browsers never keep a stale copy."""
     return f"{WORKER_DIR}/edugc-search.{digest}.js"
+
+
+# -- the web editor (edugc.cms): for staff, never an address readers keep --------------------------
+
+ADMIN = "admin/"                    # the editor's page; its bundle lies beside it
+ADMIN_CONFIG = f"{ADMIN}config.yml"  # the form Decap CMS reads, made from the schema
+ADMIN_API = f"{ADMIN}api/v1"         # the preview's local back end (edugc.cms.backend)
+ADMIN_ICON = f"{ASSETS}favicon.svg"  # the site's own icon (theme.favicon in mkdocs.yml)
+# Decap's default picture address (content/assets/ is published as assets/); every collection of
+# ours overrides it and keeps pictures beside their page.
+EDITOR_MEDIA = "/" + ASSETS.rstrip("/")
+
+
+def admin_file(name: str) -> str:
+    """A file of the editor's bundle, published beside its page."""
+    return f"{ADMIN}{name}"

@@ -16,13 +16,16 @@ The order of the plugins in mkdocs.yml, and why (ORDER below; edugc/content chec
 6. edugc/images       pictures in page HTML (on_page_content, priority 60), share cards.
 7. edugc/print        print editions and PDFs from the captured HTML (on_post_build).
 8. edugc/theme        counts the characters of every finished page, then cuts the web font.
-9. edugc/search       after Material's `search` (listed after it is fine: its on_post_build runs at
+9. edugc/cms          the web editor: /admin/ in front of the preview's server (on_serve) and, once a
+                      Git host is configured, its page and bundle in the build (on_files). It reads
+                      the project's folders from the build context, so it comes after edugc/content.
+10. edugc/search      after Material's `search` (listed after it is fine: its on_post_build runs at
                       -50, after Material's index is written, before safe-build's swap).
 """
 from __future__ import annotations
 
 ORDER = ("edugc/safe-build", "edugc/content", "edugc/timings", "edugc/newsletter", "edugc/programs",
-         "edugc/images", "edugc/print", "edugc/theme", "edugc/search")
+         "edugc/images", "edugc/print", "edugc/theme", "edugc/cms", "edugc/search")
 
 
 def check_order(names: list[str]) -> None:

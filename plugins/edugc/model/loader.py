@@ -20,7 +20,7 @@ from .files import check_files
 from .issues import link_issues, set_statuses
 from .privacy import scan_tree
 from .problems import ContentError, Problems
-from .schema import Event, Program, SiteInfo
+from .schema import DataList, Event, EventsFile, ProgramsFile, SiteInfo
 from .source import Located, nfc, parse_yaml, read_text, split_front_matter
 from .validate import validate
 
@@ -46,8 +46,8 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
 
     texts: dict[Path, str] = {}  # every file read once; the privacy scan reuses them
     info = _load_info(data, data_dir, problems, texts)
-    programs, _ = _load_list(data / "programs.yml", f"{data_dir}/programs.yml", Program, problems, texts)
-    events, event_lines = _load_list(data / "events.yml", f"{data_dir}/events.yml", Event, problems, texts)
+    programs, _ = _load_list(data / "programs.yml", f"{data_dir}/programs.yml", ProgramsFile, problems, texts)
+    events, event_lines = _load_list(data / "events.yml", f"{data_dir}/events.yml", EventsFile, problems, texts)
 
     docs: dict[str, Doc] = {}
     for path, rel in markdown_sources(content):
@@ -121,9 +121,9 @@ def _load_info(data: Path, data_dir: str, problems: Problems, texts: dict[Path, 
     return validate(SiteInfo, located, rel, problems) or fallback
 
 
-def _load_list(path: Path, rel: str, model, problems: Problems,
+def _load_list(path: Path, rel: str, model: type[DataList], problems: Problems,
                texts: dict[Path, str]) -> tuple[list, dict[str, dict]]:
-    """A YAML list of records; returns the valid ones and, by id, the line of each key."""
+    """A data file's list of records; returns the valid ones and, by id, the line of each key."""
     if not path.exists():
         return [], {}
     text = _read(path, rel, problems, texts)
@@ -141,18 +141,34 @@ def _load_list(path: Path, rel: str, model, problems: Problems,
     return items, lines
 
 
-def _parse_list(text: str, rel: str, model, problems: Problems) -> tuple[list, dict[str, dict]]:
+def _parse_list(text: str, rel: str, model: type[DataList], problems: Problems) -> tuple[list, dict[str, dict]]:
     located = parse_yaml(text, rel, problems)
     if located is None or located.data is None:
         return [], {}
-    if not isinstance(located.data, list):
-        problems.add(rel, 1, "이 파일은 '- id: ...'로 시작하는 항목의 목록이어야 합니다", "각 항목을 '- '로 시작하세요")
+    key = model.ITEMS
+    shape = (f"파일 맨 위에 '{key}:' 한 줄을 쓰고, 그 아래에 항목들을 스페이스 2칸 들여 쓰세요 "
+             f"(예: '{key}:' 다음 줄에 '  - id: ...'). 출처 메모는 'notes: |' 아래에 씁니다")
+    if isinstance(located.data, list):
+        # The shape before the web editor (2026-12): a bare list, which Git-based editors cannot edit.
+        problems.add(rel, 1, f"이 파일은 이제 항목 목록을 '{key}:' 아래에 둡니다 (웹 편집기가 읽을 수 있는 모양)", shape)
         return [], {}
+    if not isinstance(located.data, dict) or key not in located.data:
+        problems.add(rel, 1, f"이 파일에 '{key}:' 목록이 없습니다", shape)
+        return [], {}
+    top = {k: v for k, v in located.data.items() if k != key}
+    validate(model, Located(top, located.lines, located.offset), rel, problems)  # notes, unknown keys
+    if not isinstance(located.data[key], list):
+        problems.add(rel, located.line_of((key,)), f"'{key}'은(는) '- id: ...'로 시작하는 항목의 목록이어야 합니다",
+                     shape)
+        return [], {}
+    located = Located(located.data[key], {k[1:]: v for k, v in located.lines.items() if k[:1] == (key,)},
+                      located.offset)
+    item_model = model.model_fields[key].annotation.__args__[0]  # list[Program] -> Program
     items, lines = [], {}
     for index, item in enumerate(located.data):
         sub = Located(item, {k[1:]: v for k, v in located.lines.items() if k[:1] == (index,)}, located.offset)
         sub.lines.setdefault((), located.lines.get((index,), 1))
-        valid = validate(model, sub, rel, problems)
+        valid = validate(item_model, sub, rel, problems)
         item_lines = {"": sub.lines[()]} | {str(k[0]): v for k, v in sub.lines.items() if len(k) == 1}
         if valid is not None:
             if valid.id in lines:

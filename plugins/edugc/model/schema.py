@@ -6,7 +6,7 @@ Editors write these as front matter (issues, articles, guides, pages) or YAML li
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -164,6 +164,32 @@ class Event(Strict):
 
             value = value.astimezone(SEOUL).replace(tzinfo=None)
         return value
+
+
+class DataList(Strict):
+    """A data file holding one list (data/programs.yml, data/events.yml) under its own key.
+
+    Under a key rather than a bare top-level list because Git-based web editors edit a file's fields and
+    cannot edit a list on its own; `notes` keeps the file's source notes, which an editor working through
+    a Git host rewrites away when they are YAML comments.
+    """
+
+    ITEMS: ClassVar[str] = ""
+    notes: str | None = None
+
+
+class ProgramsFile(DataList):
+    """data/programs.yml."""
+
+    ITEMS: ClassVar[str] = "programs"
+    programs: list[Program] = []
+
+
+class EventsFile(DataList):
+    """data/events.yml."""
+
+    ITEMS: ClassVar[str] = "events"
+    events: list[Event] = []
 
 
 class Fact(Strict):

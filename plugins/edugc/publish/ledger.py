@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..urls import ADMIN
+
 KEEP_SUFFIXES = {".xml", ".ics", ".pdf"}
-SKIP_DIRS = {"assets", "search", "stylesheets", "javascripts"}
+SKIP_DIRS = {"assets", "search", "stylesheets", "javascripts",
+             ADMIN.rstrip("/")}  # the web editor (edugc.cms): for staff, and it may be switched off again
 
 
 def published_urls(site: Path) -> set[str]:
