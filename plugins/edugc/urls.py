@@ -203,3 +203,10 @@ def card_url(name: str) -> str:
 def search_worker(digest: str) -> str:
     """The search worker, named by its content so browsers never keep a stale copy."""
     return f"{WORKER_DIR}/edugc-search.{digest}.js"
+
+
+# -- the editor's preview only (never in a published build) ----------------------------------------
+
+PREVIEW_DIR = "_preview/"
+PREVIEW_PROBLEMS = PREVIEW_DIR + "problems.json"   # what the last preview build found wrong
+PREVIEW_SCRIPT = PREVIEW_DIR + "problems.js"       # shows it over the page, in Korean
