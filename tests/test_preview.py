@@ -262,3 +262,22 @@ def test_every_process_pool_comes_from_the_one_helper():
         text = path.read_text(encoding="utf-8")
         assert "ProcessPoolExecutor(" not in text and "multiprocessing.Pool" not in text \
             and "get_context(" not in text, f"{path}: use edugc.workers.process_pool"
+
+
+def test_staff_pages_build_but_the_public_is_not_led_to_them(site_dir):
+    """The editing guide (staff: true): its address works, but no menu, search hit or sitemap line."""
+    import json
+
+    guide = site_dir / "help/editing/index.html"
+    html = guide.read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in html and "직원용 안내" in html
+    assert "help/editing/" not in (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/about/" in (site_dir / "sitemap.xml").read_text(encoding="utf-8")  # the rest stays
+    index = json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    assert not any(doc["location"].startswith("help/") for doc in index.get("docs", []))
+    for page in ("index.html", "about/index.html", "newsletter/index.html"):
+        assert "help/editing/" not in (site_dir / page).read_text(encoding="utf-8"), page
+    searchable = "\n".join(p.read_text(encoding="utf-8", errors="replace")
+                           for p in (site_dir / "search").rglob("*.json"))
+    assert "수시 한눈에 보기" in searchable  # public pages' titles are there to be found
+    assert "편집 안내" not in searchable  # the staff page's is not (our own index under search/edugc/ too)

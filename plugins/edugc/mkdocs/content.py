@@ -20,6 +20,7 @@ from ..model import ContentError, GuideDoc, IssueDoc, SiteModel, StoryDoc, load_
 from ..model.clock import today as build_today
 from ..pages import Renderer
 from ..pages.preview import NOT_FOUND, first_step, fingerprints, own_fingerprints, templates_state
+from ..pages import staff
 from ..pages.redirects import redirect_html
 from ..pages.theme_fixes import repair
 from ..urls import program_url
@@ -222,6 +223,8 @@ class ContentPlugin(Adapter[ContentConfig]):
         page.meta = {"title": html.escape(title), "description": html.escape(summary)}
         if generated is not None and not generated.in_search:
             page.meta["search"] = {"exclude": True}  # lists that repeat other pages: one hit per page is enough
+        if doc and doc.meta.staff:
+            page.meta["search"] = {"exclude": True}  # staff pages: nothing leads the public to them (pages.staff)
         if doc and doc.meta.hide:
             page.meta["hide"] = list(doc.meta.hide)
         if isinstance(doc, (IssueDoc, StoryDoc)):
@@ -273,14 +276,19 @@ class ContentPlugin(Adapter[ContentConfig]):
         if not self.config.enabled:
             return output
         output = repair(output)
+        doc = self.context.docs_by_src.get(src_of(page.file))
+        if doc is not None and doc.meta.staff:
+            output = staff.noindex(output)
         if self.context.preview:
             output = output.replace("</body>", self.preview.script_tag(config) + "</body>", 1)
         return output
 
-    # The same repairs for static templates such as 404.html.
+    # The same repairs for static templates such as 404.html; staff pages out of the sitemap.
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
         if not self.config.enabled:
             return output_content
+        if template_name == "sitemap.xml":
+            return staff.without_pages(output_content, {d.url for d in self.context.docs_by_src.values() if d.meta.staff})
         return repair(output_content)
 
     def _aliases(self, site: SiteModel):
