@@ -249,9 +249,21 @@ def test_logged_lines_become_problems_with_file_and_line():
     ours = from_text("content/a.md:12: 날짜가 틀렸습니다 → 2026-03-16 형식으로 쓰세요")
     assert (ours.path, ours.line, ours.message, ours.fix) == ("content/a.md", 12, "날짜가 틀렸습니다",
                                                               "2026-03-16 형식으로 쓰세요")
-    mkdocs_own = from_text("Doc file 'notices/x.md' contains a link 'y.md', but the target is not found.")
-    assert mkdocs_own.path == "content/notices/x.md" and mkdocs_own.line is None
+    other = from_text("Doc file 'notices/x.md' could not be read.")
+    assert other.path == "content/notices/x.md" and other.line is None
     assert report_json([ours, ours]).count("content/a.md:12") == 1  # one line, however often logged
+
+
+def test_mkdocs_link_warnings_become_korean_problems_at_the_links_line(tmp_path):
+    from edugc.pages.preview_report import from_text
+
+    (tmp_path / "content/notices").mkdir(parents=True)
+    (tmp_path / "content/notices/x.md").write_text("---\ntitle: 공지\n---\n첫 줄\n[자료](../y.md)를 보세요\n",
+                                                    encoding="utf-8")
+    link = from_text("Doc file 'notices/x.md' contains a link '../y.md', but the target 'y.md' is not found "
+                     "among documentation files.", "content", tmp_path)
+    assert (link.path, link.line) == ("content/notices/x.md", 5)
+    assert "../y.md" in link.message and "없습니다" in link.message and link.fix
 
 
 def test_every_process_pool_comes_from_the_one_helper():

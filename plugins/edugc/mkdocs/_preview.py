@@ -30,14 +30,14 @@ KEEP_ON = ("edugc/safe-build", "edugc/content", "edugc/timings")  # on in a prob
 class Collector(logging.Handler):
     """Every warning and error logged during one preview build, for the browser."""
 
-    def __init__(self, content_dir: str) -> None:
+    def __init__(self, root: Path, content_dir: str) -> None:
         super().__init__(logging.WARNING)
-        self.content_dir = content_dir
+        self.root, self.content_dir = root, content_dir
         self.problems: list[Problem] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            self.problems.append(preview_report.from_text(record.getMessage(), self.content_dir))
+            self.problems.append(preview_report.from_text(record.getMessage(), self.content_dir, self.root))
         except Exception:  # a handler must never break the build it listens to
             self.handleError(record)
 
@@ -53,7 +53,7 @@ class Preview:
 
     # -- one build ------------------------------------------------------------------------------
 
-    def begin(self, config, content_dir: str) -> None:
+    def begin(self, config, root: Path, content_dir: str) -> None:
         """A preview build shows its problems instead of stopping on them (strict mode is for builds
         that publish). MkDocs' own strict counter was attached before any plugin ran: it counts nothing."""
         config.strict = False
@@ -61,7 +61,7 @@ class Preview:
             if isinstance(handler, CountHandler):
                 handler.addFilter(lambda record: False)
         self._detach()
-        self.collector = Collector(content_dir)
+        self.collector = Collector(root, content_dir)
         logging.getLogger("mkdocs").addHandler(self.collector)
 
     def add(self, problems: list[Problem]) -> None:

@@ -78,7 +78,7 @@ class ContentPlugin(Adapter[ContentConfig]):
         ctx.site_url = config.site_url or ""
         ctx.new_build()
         if ctx.preview:
-            self.preview.begin(config, ctx.content_dir)
+            self.preview.begin(config, ctx.root, ctx.content_dir)
         return config
 
     # Validate everything before MkDocs touches a page: all problems at once, or no build.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
+from pathlib import Path
 from typing import Iterable
 
 from ..model.problems import Problem
@@ -19,8 +20,14 @@ _WHERE = re.compile(r"(?P<path>[^\s:]+\.[A-Za-z0-9]+):(?P<line>\d+)(?::(?P<col>\
 _DOC_FILE = re.compile(r"Doc file '([^']+)'")
 
 
-def from_text(text: str, content_dir: str = "content") -> Problem:
-    """A problem from one logged line, with its file and line where the line names them."""
+# MkDocs' own link warnings, said in Korean with a fix (the terminal keeps MkDocs' words).
+_LINK = re.compile(r"Doc file '[^']+' contains a link '([^']+)', but the target .*not found")
+_ANCHOR = re.compile(r"Doc file '[^']+' contains a link '([^']+)', but the doc '[^']+' does not contain an anchor")
+
+
+def from_text(text: str, content_dir: str = "content", root: Path | None = None) -> Problem:
+    """A problem from one logged line, with its file and line where the line names them (for MkDocs'
+    link warnings, the line of the project's file that holds the link)."""
     found = _WHERE.fullmatch(text.strip())
     if found:
         message, _, fix = found["rest"].partition(" → ")
@@ -28,7 +35,24 @@ def from_text(text: str, content_dir: str = "content") -> Problem:
         return Problem(found["path"], int(found["line"]), message.strip(), fix.strip(), col)
     message, _, fix = text.strip().partition(" → ")
     page = _DOC_FILE.search(text)
-    return Problem(f"{content_dir}/{page[1]}" if page else "", None, message.strip(), fix.strip())
+    path = f"{content_dir}/{page[1]}" if page else ""
+    link = _LINK.search(text) or _ANCHOR.search(text)
+    if link is None:
+        return Problem(path, None, message.strip(), fix.strip())
+    target = link[1]
+    if link.re is _LINK:
+        message, fix = f"링크 '{target}'가 가리키는 파일이 없습니다", "content/ 안에 있는 파일을 이 글에서부터의 경로로 쓰거나 링크를 지우세요"
+    else:
+        message, fix = f"링크 '{target}'의 #뒤 제목(앵커)이 그 글에 없습니다", "그 글의 제목을 확인해 #뒤를 고치거나 지우세요"
+    return Problem(path, _line_of(root / path if root and path else None, target), message, fix)
+
+
+def _line_of(path: Path | None, target: str) -> int | None:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines() if path else []
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((n for n, line in enumerate(lines, start=1) if f"({target}" in line or target in line), None)
 
 
 def _where(problem: Problem) -> str:
