@@ -110,6 +110,13 @@ def test_preview_shows_edits_to_data_overrides_and_mkdocs_yml(project):
 
         _edit(project, "mkdocs.yml", "site_name: 교육금천 시험", "site_name: 교육금천 새 이름")
         assert _wait(lambda: "교육금천 새 이름" in served.page(ARTICLE)), served.output()
+
+        # A mkdocs.yml MkDocs cannot read: the server goes on, the problem names mkdocs.yml, and it goes.
+        _edit(project, "mkdocs.yml", "strict: true", "strict: [true")
+        assert _wait(lambda: "mkdocs.yml:" in served.page("_preview/problems.json")), served.output()
+        assert "교육금천 새 이름" in served.page(ARTICLE)  # the last good site, not a stalled request
+        _edit(project, "mkdocs.yml", "strict: [true", "strict: true")
+        assert _wait(lambda: '"problems": []' in served.page("_preview/problems.json")), served.output()
         assert served.process.poll() is None
 
 
@@ -252,6 +259,11 @@ def test_logged_lines_become_problems_with_file_and_line():
     other = from_text("Doc file 'notices/x.md' could not be read.")
     assert other.path == "content/notices/x.md" and other.line is None
     assert report_json([ours, ours]).count("content/a.md:12") == 1  # one line, however often logged
+    config = from_text("미리보기를 다시 만들지 못했습니다: MkDocs encountered an error parsing the configuration file: "
+                       'while parsing a flow sequence\n  in "/p/mkdocs.yml", line 4, column 9\nexpected \',\'\n'
+                       '  in "/p/mkdocs.yml", line 5, column 6 → 고쳐 저장하세요')
+    assert (config.path, config.line) == ("mkdocs.yml", 5)
+    assert from_text("Config value 'strict': Expected type: <class 'bool'>").path == "mkdocs.yml"
 
 
 def test_mkdocs_link_warnings_become_korean_problems_at_the_links_line(tmp_path):

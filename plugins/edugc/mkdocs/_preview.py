@@ -48,6 +48,8 @@ class Preview:
 
     def __init__(self) -> None:
         self.collector: Collector | None = None
+        self.collecting = False                # from a build's start (or its on_config) to its end
+        self.project: tuple[Path, str] = (Path("."), "content")   # the project folder and its content/
         self.root: Path | None = None          # the folder the server serves (known from on_serve)
         self.watched: set[Path] = set()
 
@@ -60,9 +62,16 @@ class Preview:
         for handler in logging.getLogger("mkdocs").handlers:
             if isinstance(handler, CountHandler):
                 handler.addFilter(lambda record: False)
-        self._detach()
-        self.collector = Collector(root, content_dir)
-        logging.getLogger("mkdocs").addHandler(self.collector)
+        self.project = (root, content_dir)
+        self.collect()
+
+    def collect(self) -> None:
+        """Listen from the start of a build (the server's rebuilds: before mkdocs.yml is read, so its
+        errors are caught too) to its end."""
+        if not self.collecting:
+            self.collector = Collector(*self.project)
+            logging.getLogger("mkdocs").addHandler(self.collector)
+            self.collecting = True
 
     def add(self, problems: list[Problem]) -> None:
         if self.collector is not None:
@@ -70,18 +79,15 @@ class Preview:
 
     def end(self) -> None:
         """Stop listening (the server's own request log is not a problem) and show what was found."""
-        self._detach()
-        self.write()
-
-    def _detach(self) -> None:
         if self.collector is not None:
             logging.getLogger("mkdocs").removeHandler(self.collector)
+        self.collecting = False
+        self.write()
 
     def write(self) -> None:
         if self.root is None or not self.root.is_dir():
             return
-        folder = self.root / PREVIEW_DIR
-        folder.mkdir(exist_ok=True)
+        (self.root / PREVIEW_DIR).mkdir(exist_ok=True)
         problems = self.collector.problems if self.collector else []
         (self.root / PREVIEW_PROBLEMS).write_text(preview_report.report_json(problems), encoding="utf-8")
         (self.root / PREVIEW_SCRIPT).write_text(preview_report.script(), encoding="utf-8")
@@ -101,6 +107,7 @@ class Preview:
         build = server.builder
 
         def builder(config=None) -> None:
+            self.collect()
             try:
                 build(config) if config is not None else build()
             except Exception as err:  # noqa: BLE001 (any failure: the editor sees it, the server goes on)

@@ -18,6 +18,8 @@ from .render import render
 # Our own messages read 'content/a.md:12: what → fix'; MkDocs' own name the page as "Doc file 'a.md'".
 _WHERE = re.compile(r"(?P<path>[^\s:]+\.[A-Za-z0-9]+):(?P<line>\d+)(?::(?P<col>\d+))?: (?P<rest>.*)", re.S)
 _DOC_FILE = re.compile(r"Doc file '([^']+)'")
+_YAML_AT = re.compile(r'in "(?P<file>[^"]+)", line (?P<line>\d+)')
+_CONFIG = re.compile(r"(Config value '|Error reading config|while (parsing|scanning) |mapping values are not allowed)")
 
 
 # MkDocs' own link warnings, said in Korean with a fix (the terminal keeps MkDocs' words).
@@ -35,10 +37,12 @@ def from_text(text: str, content_dir: str = "content", root: Path | None = None)
         return Problem(found["path"], int(found["line"]), message.strip(), fix.strip(), col)
     message, _, fix = text.strip().partition(" → ")
     page = _DOC_FILE.search(text)
-    path = f"{content_dir}/{page[1]}" if page else ""
+    path = f"{content_dir}/{page[1]}" if page else ("mkdocs.yml" if _CONFIG.search(text) else "")
     link = _LINK.search(text) or _ANCHOR.search(text)
     if link is None:
-        return Problem(path, None, message.strip(), fix.strip())
+        yaml_at = list(_YAML_AT.finditer(text))  # PyYAML: the last position is where it gave up
+        line = int(yaml_at[-1]["line"]) if yaml_at and Path(yaml_at[-1]["file"]).name == Path(path).name else None
+        return Problem(path, line, message.strip(), fix.strip())
     target = link[1]
     if link.re is _LINK:
         message, fix = f"링크 '{target}'가 가리키는 파일이 없습니다", "content/ 안에 있는 파일을 이 글에서부터의 경로로 쓰거나 링크를 지우세요"
