@@ -219,3 +219,10 @@ EDITOR_MEDIA = "/" + ASSETS.rstrip("/")
 def admin_file(name: str) -> str:
     """A file of the editor's bundle, published beside its page."""
     return f"{ADMIN}{name}"
+
+
+# -- the editor's preview only (never in a published build) ----------------------------------------
+
+PREVIEW_DIR = "_preview/"
+PREVIEW_PROBLEMS = PREVIEW_DIR + "problems.json"   # what the last preview build found wrong
+PREVIEW_SCRIPT = PREVIEW_DIR + "problems.js"       # shows it over the page, in Korean

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Callable, Iterable
 from PIL import Image, ImageDraw, ImageFont
 
 from ..cache import Cache, code_of
+from ..workers import process_pool
 
 WIDTH, HEIGHT = 1200, 630
 CARD_VERSION = 1
@@ -158,7 +158,7 @@ class CardCache:
         say(f"공유 카드 {len(todo)}장을 그립니다 (캐시에 {self.stats.cached}장)")
         # Start-up of a worker costs ~0.1 s: only worth it for more than a handful of cards.
         if self.workers > 1 and len(todo) > 12:
-            with ProcessPoolExecutor(max_workers=self.workers) as pool:
+            with process_pool(self.workers) as pool:
                 for done, _ in enumerate(pool.map(_render_to, todo, chunksize=8), start=1):
                     self._progress(done, len(todo), say)
         else:

@@ -161,9 +161,9 @@ class ImageCache:
             else:
                 todo.append((str(self.folder), self.settings, str(path), shown))
         if workers > 1 and len(todo) > 1:
-            from concurrent.futures import ProcessPoolExecutor
+            from ..workers import process_pool
 
-            with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+            with process_pool(min(workers, len(todo))) as pool:
                 outcomes = list(pool.map(_process_one, todo))
         else:
             outcomes = [_process_one(job) for job in todo]

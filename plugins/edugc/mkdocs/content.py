@@ -19,12 +19,14 @@ from ..context import BuildContext
 from ..model import ContentError, GuideDoc, IssueDoc, SiteModel, StoryDoc, load_site
 from ..model.clock import today as build_today
 from ..pages import Renderer
+from ..pages import staff
 from ..pages.preview import NOT_FOUND, first_step, fingerprints, own_fingerprints, templates_state
 from ..pages.redirects import redirect_html
 from ..pages.sanitise import SanitiseExtension
 from ..pages.theme_fixes import repair
 from ..urls import program_url
 from . import check_order
+from ._preview import Preview, interrupt_on_sigterm, watched_inputs
 from ._files import Adapter, project_root, set_url, src_of
 
 log = logging.getLogger("mkdocs.plugins.edugc.content")
@@ -51,12 +53,15 @@ class ContentPlugin(Adapter[ContentConfig]):
         self.pending_own: dict[str, str] = {}
         self.deferred: set[str] = set()          # pages left for the next build (see first_step)
         self.again: Path | None = None           # touching this file makes the preview build again
+        self.preview = Preview()                 # problems shown in the browser, inputs watched
 
     # Decide once, for every edugc plugin, whether this is the editor's preview and whether it renders
     # only changed pages (`serve --dirty`).
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.context.preview = command == "serve"
         self.context.incremental = self.context.preview and dirty
+        if self.context.preview:
+            interrupt_on_sigterm()
         if self.context.incremental:
             logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
 
@@ -77,6 +82,8 @@ class ContentPlugin(Adapter[ContentConfig]):
         # search are all made from that one rendered body.
         if not any(isinstance(ext, SanitiseExtension) for ext in config.markdown_extensions):
             config.markdown_extensions.append(SanitiseExtension())
+        if ctx.preview:
+            self.preview.begin(config, ctx.root, ctx.content_dir)
         return config
 
     # Validate everything before MkDocs touches a page: all problems at once, or no build.
@@ -89,13 +96,16 @@ class ContentPlugin(Adapter[ContentConfig]):
             site = load_site(ctx.root, today=build_today(), preview=ctx.preview and self.config.drafts_in_preview,
                              content_dir=ctx.content_dir, data_dir=ctx.data_dir)
         except ContentError as err:
-            if ctx.preview and self.site is not None and config.plugins.get("edugc/safe-build") is not None:
-                # The preview keeps showing the last good site: MkDocs' server hangs on an exception, and
-                # strict mode counts logged errors, so these go straight to the terminal.
+            if ctx.preview and config.plugins.get("edugc/safe-build") is not None:
+                # The preview shows the problems in the browser over the last good site (a page of them
+                # when there is none yet) and goes on serving: MkDocs' server would stop on an exception.
                 for problem in err.problems:
                     print(f"ERROR   -  {problem}", file=sys.stderr)
                 print(f"ERROR   -  내용 오류 {len(err.problems)}건: 고칠 때까지 미리보기는 마지막으로 성공한 사이트를 "
                       "보여 줍니다.", file=sys.stderr, flush=True)
+                self.preview.add(err.problems)
+                if self.site is None:  # nothing good to keep: the page of problems is this build's site
+                    return self.preview.problems_only(files, config, config.site_name)
                 ctx.keep_previous = True
                 return self._files_for(self.site, files, config)
             for problem in err.problems:
@@ -160,8 +170,11 @@ class ContentPlugin(Adapter[ContentConfig]):
             file.is_modified = (lambda modified=modified: modified)  # type: ignore[method-assign]
         return nav
 
-    # The preview's server: a file it watches, touched when pages were left for a second build.
+    # The preview's server watches everything the build reads (so plain `mkdocs serve` does too), shows
+    # a build's problems in the browser, and a file it watches is touched when pages were left for later.
     def on_serve(self, server, *, config, builder):
+        ctx = self.context
+        self.preview.serve(server, config, watched_inputs(ctx.root, ctx.content_dir, ctx.data_dir, config))
         if self.context.incremental:
             folder = self.context.cache("preview")
             folder.mkdir(parents=True, exist_ok=True)
@@ -215,6 +228,8 @@ class ContentPlugin(Adapter[ContentConfig]):
         page.meta = {"title": html.escape(title), "description": html.escape(summary)}
         if generated is not None and not generated.in_search:
             page.meta["search"] = {"exclude": True}  # lists that repeat other pages: one hit per page is enough
+        if doc and doc.meta.staff:
+            page.meta["search"] = {"exclude": True}  # staff pages: nothing leads the public to them (pages.staff)
         if doc and doc.meta.hide:
             page.meta["hide"] = list(doc.meta.hide)
         if isinstance(doc, (IssueDoc, StoryDoc)):
@@ -261,15 +276,24 @@ class ContentPlugin(Adapter[ContentConfig]):
         return context
 
     # Repairs to the theme's own markup so every page passes the Nu HTML checker.
+    # In the preview only, the script that shows the last build's problems over the page.
     def on_post_page(self, output: str, *, page: Page, config) -> str:
         if not self.config.enabled:
             return output
-        return repair(output)
+        output = repair(output)
+        doc = self.context.docs_by_src.get(src_of(page.file))
+        if doc is not None and doc.meta.staff:
+            output = staff.noindex(output)
+        if self.context.preview:
+            output = output.replace("</body>", self.preview.script_tag(config) + "</body>", 1)
+        return output
 
-    # The same repairs for static templates such as 404.html.
+    # The same repairs for static templates such as 404.html; staff pages out of the sitemap.
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
         if not self.config.enabled:
             return output_content
+        if template_name == "sitemap.xml":
+            return staff.without_pages(output_content, {d.url for d in self.context.docs_by_src.values() if d.meta.staff})
         return repair(output_content)
 
     def _aliases(self, site: SiteModel):

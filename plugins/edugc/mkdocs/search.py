@@ -25,6 +25,7 @@ from ..search import WordCache
 from ..search.analyse import source_texts
 from ..search.site_index import index_and_write, index_site, write_index
 from ..urls import search_worker
+from ..workers import process_pool
 from ._files import Adapter, build_context, project_root, site_model
 
 log = logging.getLogger("mkdocs.plugins.edugc.search")
@@ -121,7 +122,7 @@ class SearchPlugin(Adapter[SearchConfig]):
             if self.stub:  # until then, the page searches the index of the previous edit
                 index_path.write_text(self.stub, encoding="utf-8")
             if self.pool is None:
-                self.pool = ProcessPoolExecutor(max_workers=1)
+                self.pool = process_pool(1)
             self.pending = self.pool.submit(index_and_write, raw, cache_dir, site, self.worker_url, self.worker_source)
             self.pending.add_done_callback(self._indexed)
             return

@@ -15,6 +15,7 @@ from ..npm import CACHE
 from ..urls import THEME_STYLESHEET
 from ..fonts.subset import FAMILY, build_webfont, count_pages
 from ..theme import TokenError, Tokens, failing_pairs, stylesheet
+from ..workers import process_pool
 from ._files import Adapter, build_context
 
 log = logging.getLogger("mkdocs.plugins.edugc.theme")
@@ -101,7 +102,7 @@ class ThemePlugin(Adapter[ThemeConfig]):
             return
         if self.pool is None and self.processes:
             try:
-                self.pool = ProcessPoolExecutor(max_workers=1)
+                self.pool = process_pool(1)
             except (OSError, RuntimeError):
                 self.processes = False  # none here: counted in this process
         batch, self.batch = self.batch, []

@@ -39,6 +39,7 @@ class PageMeta(Strict):
     slug: Slug | None = None
     aliases: list[str] = []
     draft: bool = False
+    staff: bool = False   # for staff (the editing guide): built, but out of the menu, search and sitemap
     hide: list[Literal["navigation", "toc", "footer", "feedback"]] = []
 
     @field_validator("aliases")

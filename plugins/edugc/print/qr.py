@@ -13,6 +13,7 @@ from pathlib import Path
 import segno
 
 from ..cache import Cache, Records, code_of, key_of
+from ..workers import process_pool
 
 CODE = code_of(__file__) + segno.__version__  # a code drawn by another version of this is drawn again
 
@@ -48,7 +49,7 @@ class QrCache:
         if len(missing) < 20:
             return
         try:
-            self.pool = ProcessPoolExecutor(max_workers=1)
+            self.pool = process_pool(1)
             self.pending = self.pool.submit(_draw_all, missing)
         except (OSError, RuntimeError):  # no processes here: drawn on demand instead
             self.pool = self.pending = None

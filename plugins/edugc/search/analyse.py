@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..cache import Cache
+from ..workers import process_pool
 
 # Runs of letters or digits in any script; punctuation and the middle dot split words (SW·AI).
 WORD = re.compile(r"[^\W_]+")
@@ -165,7 +166,7 @@ class WordCache:
         if self.scanned == self.sources:
             return
         try:
-            self.pool = ProcessPoolExecutor(max_workers=1)
+            self.pool = process_pool(1)
             self.pending = self.pool.submit(_find_and_analyse, texts, paths, frozenset(self.words))
         except (OSError, RuntimeError):  # no processes here: analysed in ensure instead
             self.pool = self.pending = None
