@@ -93,7 +93,7 @@ def main(argv: list[str]) -> int:
         ensure_system(required=True)
         ensure_design_kit()
         return subprocess.call([str(PY), "-m", "pytest", *argv[1:]])
-    if command in ("check", "new-issue", "publish", "check-links"):
+    if command in ("check", "new-issue", "publish", "check-links", "announce"):
         ensure_venv("")
         return subprocess.call([str(BIN / "edugc"), command, *argv[1:]])
     if command == "build":
@@ -101,7 +101,7 @@ def main(argv: list[str]) -> int:
         ensure_design_kit()
         return subprocess.call([str(BIN / "mkdocs"), "build", *argv[1:]])
     print(__doc__)
-    print("사용법: python3 scripts/dev.py serve | test | build | check | new-issue | publish | check-links")
+    print("사용법: python3 scripts/dev.py serve | test | build | check | new-issue | publish | check-links | announce")
     return 2
 
 

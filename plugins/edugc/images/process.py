@@ -19,6 +19,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import warnings
@@ -310,6 +311,18 @@ def _save(image: Image.Image, folder: Path, name: str, fmt: str, quality: int | 
     (folder / name).write_bytes(data)
     return Variant(width=image.width, height=image.height, format={"WEBP": "webp", "JPEG": "jpeg", "PNG": "png"}[fmt],
                    name=name, bytes=len(data))
+
+
+def variant_path(dest_uri: str, key: str, name: str) -> str:
+    """Where a variant of a photo is published: beside the original, named by its content.
+
+    'newsletter/2/susi-fair.jpg', key, '960.jpg' -> 'newsletter/2/susi-fair-<key[:10]>-960.jpg'. A new
+    photo under the same name gets a new address, so no cache (a browser's, a mail app's) shows the old one.
+    """
+    folder, _, file_name = dest_uri.rpartition("/")
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", file_name.rsplit(".", 1)[0]).strip("-").lower() or "img"
+    published = f"{stem}-{key[:10]}-{name}"
+    return f"{folder}/{published}" if folder else published
 
 
 def publish_copy(source: Path, target: Path) -> None:

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from ..model import ContentError, Doc, SiteModel, load_site
 from ..model.clock import today as build_today
+from ..model.shortlinks import ISSUE, PROGRAM, short_url
 from ..pages import Renderer
 from ..pages.preview import NOT_FOUND, first_step, fingerprints, own_fingerprints, templates_state
 from ..pages.redirects import redirect_html
@@ -250,6 +251,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         for program in site.programs:
             for alias in program.aliases:
                 yield f"programs/{program.id}/", alias
+        # Short addresses for 문자 and KakaoTalk (edugc.model.shortlinks): /n/<N>/ and /p/<id>/.
+        for issue in site.issues:
+            yield issue.doc.url, short_url(ISSUE, issue.number)
+        for program in site.programs:
+            yield f"programs/{program.id}/", short_url(PROGRAM, program.id)
 
 
 def _quiet_dirty_warning(record: logging.LogRecord) -> bool:

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..fonts import korean_font
-from ..images import RASTER_SUFFIXES, ImageCache, ImageError, Settings, check_svg, publish_copy
+from ..images import RASTER_SUFFIXES, ImageCache, ImageError, Settings, check_svg, publish_copy, variant_path
 from ..images.cards import Card, CardCache
 from ..images.html import ImgTag, picture_html, rewrite
 from ..images.share import ShareMeta, absolute, card_name, published_time, section_of
@@ -144,12 +144,8 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         except ImageError as err:
             self.errors.append(err)
             return None
-        folder = posixpath.dirname(file.dest_uri)
-        stem = _ascii_stem(PurePosixPath(file.src_uri).stem)
-
         def url_of(name: str) -> str:
-            published = f"{stem}-{processed.key[:10]}-{name}"
-            rel = posixpath.join(folder, published) if folder else published
+            rel = variant_path(file.dest_uri, processed.key, name)
             self.publish[rel] = processed.folder / name
             return posixpath.relpath("/" + rel, "/" + (here or ""))
 
@@ -225,10 +221,3 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         if cache.stats.rendered:
             log.info(f"공유 카드 {cache.stats.rendered}장을 {cache.stats.seconds:.1f}초에 그렸습니다 "
                      f"({cache.stats.rendered / max(cache.stats.seconds, 1e-6):.0f}장/초)")
-
-
-def _ascii_stem(stem: str) -> str:
-    import re
-
-    cleaned = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-").lower()
-    return cleaned or "img"

@@ -53,4 +53,7 @@ class ProgramsPlugin(BasePlugin[ProgramsConfig]):
             cache = CalendarCache.for_site(Path(config.config_file_path).parent / self.config.cache, config.site_url)
             for path, data in pages.calendars(cache).items():
                 files.append(File.generated(config, path, content=data))
+        # Application deadlines as RSS beside the calendars (deadlines.xml; deadlines.ics is a calendar).
+        for path, data in pages.deadline_feed().items():
+            files.append(File.generated(config, path, content=data))
         return files

@@ -18,6 +18,7 @@ from .problems import ContentError, Problems
 from .schema import (
     ArticleMeta, Event, GuideMeta, ImageConsent, IssueMeta, PageMeta, Program, SiteInfo,
 )
+from .shortlinks import ISSUE, PROGRAM, short_url
 from .slugs import slugify
 from .source import Located, nfc, parse_yaml, read_text, split_front_matter
 from .validate import validate
@@ -484,8 +485,12 @@ def _check_urls(docs: dict[str, Doc], programs, content_dir: str, problems: Prob
 
     for doc in docs.values():
         claim(doc.url, f"{content_dir}/{doc.src}", f"{content_dir}/{doc.src}")
+        if doc.kind == "issue":
+            claim(short_url(ISSUE, doc.meta.number), f"{content_dir}/{doc.src} (짧은 주소)",  # type: ignore[attr-defined]
+                  f"{content_dir}/{doc.src}")
     for program in programs:
         claim(f"programs/{program.id}/", f"data/programs.yml#{program.id}", "data/programs.yml")
+        claim(short_url(PROGRAM, program.id), f"data/programs.yml#{program.id} (짧은 주소)", "data/programs.yml")
     for doc in docs.values():
         for alias in doc.meta.aliases:
             claim(alias, f"{content_dir}/{doc.src} (aliases)", f"{content_dir}/{doc.src}")

@@ -17,7 +17,7 @@ from ..pages.render import _env
 from ..pages.status import program_status
 from ..pages.text import UI
 from ..pages.urls import relative
-from . import calendar
+from . import calendar, deadlines
 from .views import (
     ALL, AUDIENCE_FILTERS, EVENTS_URL, FAMILY_SLUGS, FAMILY_FILTERS, FEED_PATH, FILTERS, PAST_URL, Filter, archive_pages,
     by_month, event_ics_path, filter_label, is_upcoming, program_tokens, program_url, registration_open,
@@ -61,6 +61,10 @@ class ProgramPages:
         pages += self.archive()
         return pages
 
+    def deadline_feed(self) -> dict[str, bytes]:
+        """Site-relative path -> RSS of application deadlines (each a week before it)."""
+        return {deadlines.RSS_PATH: deadlines.feed(self.site, self.site_url)}
+
     def calendars(self, cache: calendar.CalendarCache | None = None) -> dict[str, bytes]:
         """Site-relative path -> iCalendar bytes: the feed and one file per event."""
         cache = cache or calendar.CalendarCache(None)
@@ -71,6 +75,8 @@ class ProgramPages:
         for event in site.events:
             inputs = ("event", common, repr(event), repr(site.program_by_id.get(event.program)), program_url(event.program))
             files[event_ics_path(event)] = cache.get(inputs, lambda event=event: calendar.event_file(site, event, url))
+        files[deadlines.ICS_PATH] = cache.get(("deadlines", common, repr(site.events), repr(site.programs)),
+                                              lambda: calendar.deadline_calendar(site, url))
         cache.save()
         return files
 
