@@ -32,12 +32,17 @@ def fits(char: str) -> bool:
 
 def clean(text: str) -> tuple[str, list[str]]:
     """(text with only EUC-KR characters, the characters left out in order of first appearance)."""
-    out, dropped = [], []
+    out: list[str] = []
+    dropped: list[str] = []
+    after_gap = False
     for char in unicodedata.normalize("NFC", text):
         char = LOOKALIKES.get(char, char)
         if all(fits(c) for c in char):
-            out.append(char)
+            if not (after_gap and char == " " and (not out or out[-1] in " \n")):
+                out.append(char)  # '🎉 제목' loses the emoji and the space it leaves behind
+            after_gap = False
         else:
+            after_gap = True
             if char not in dropped:
                 dropped.append(char)
     return "".join(out), dropped

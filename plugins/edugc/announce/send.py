@@ -10,6 +10,7 @@ got which message, so running the command again after a failure sends nobody the
 from __future__ import annotations
 
 import csv
+import email.policy
 import datetime as dt
 import io
 import os
@@ -226,7 +227,8 @@ def connect(settings: Smtp) -> smtplib.SMTP:
 
 def message(*, subject: str, text: str, html: str, sender: str, sender_name: str, to: Recipient,
             reply_to: str | None, unsubscribe_mailto: str | None, site_url: str) -> EmailMessage:
-    msg = EmailMessage()
+    # Headers unfolded up to SMTP's 998 characters: a folded List-Unsubscribe trips some mail apps.
+    msg = EmailMessage(policy=email.policy.SMTP.clone(max_line_length=998))
     msg["Subject"] = subject
     msg["From"] = formataddr((sender_name, sender))
     msg["To"] = formataddr((to.name, to.email)) if to.name else to.email  # one person: nobody sees another

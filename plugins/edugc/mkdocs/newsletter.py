@@ -80,14 +80,14 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             env.globals["gc_feeds"] = FEED_FILES
         return env
 
-    # Keep each article's own rendered body for the feeds, before headers and footers wrap it.
+    # Keep each issue's and article's own rendered body for the feeds, before headers and footers wrap it.
     @event_priority(50)
     def on_page_content(self, html: str, *, page: Page, config, files: Files) -> str:
         if not self.config.enabled or self.site is None or self.pages is None:
             return html
         src = src_of(page.file)
         doc = self.site.docs.get(src)
-        if doc is not None and doc.kind in ("article", "notice"):
+        if doc is not None and doc.kind in ("issue", "article", "notice"):
             self.contents[src] = html
         if self.config.feeds and src == self.config.subscribe_page and doc is not None:
             html += self.pages.subscribe_links(doc.url, self.pages.categories())
