@@ -28,7 +28,7 @@ from ..publish.swap import swap_in
 from . import send as sending
 from .email import EmailEdition
 from .items import Announcement, Maker
-from .messages import Texts, texts
+from .messages import texts
 from .charset import size
 
 FILES = ("email.html", "email.txt", "sms.txt", "lms.txt", "kakao.txt")
@@ -147,7 +147,6 @@ def _report(root: Path, out: Path, made, folders: list[str], maker: Maker) -> No
     published = ledger.read(root / "data" / "published-urls.txt")
     shown_out = out.relative_to(root) if root in out.parents else out
     for (item, _html, _text, msgs), folder in zip(made, folders):
-        msgs: Texts
         say(f"{shown_out}/{folder}/  {item.subject}")
         say(f"    문자 {size(msgs.sms)}/90바이트 · 장문 {size(msgs.lms)}/2000바이트 · 카카오톡 {len(msgs.kakao)}자 "
             f"· 짧은 주소 {item.short}")
@@ -201,6 +200,7 @@ def _send(root: Path, site: SiteModel, site_url: str, made, folders: list[str], 
     for person, reason in listing.skipped:
         say(f"건너뜀 {listing.path.name}:{person.line} {person.shown}: {reason}")
     log = sending.SendLog(listing.path)
+    unsubscribe = EmailEdition(info, site_url).unsubscribe.mailto
     sent = failed = again = 0
     client = None
     try:
@@ -212,7 +212,7 @@ def _send(root: Path, site: SiteModel, site_url: str, made, folders: list[str], 
                     continue
                 msg = sending.message(subject=item.subject, text=text, html=html, sender=settings.sender,
                                       sender_name=info.name, to=person, reply_to=mailbox.address if mailbox else None,
-                                      unsubscribe_mailto=EmailEdition(info, site_url).unsubscribe.mailto,
+                                      unsubscribe_mailto=unsubscribe,
                                       site_url=site_url)
                 for attempt in (1, 2):
                     try:

@@ -14,6 +14,8 @@ from urllib.parse import quote, urljoin
 
 import markdown
 
+from ..pages.urls import absolute as site_absolute
+
 # What the site's own Markdown understands that an editor is likely to use in an intro or a description.
 EXTENSIONS = ["tables", "attr_list", "admonition", "def_list", "footnotes"]
 _ATTR = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"]*)"')
@@ -23,8 +25,7 @@ _KEEP = ("mailto:", "tel:", "http://", "https://")
 
 def absolute(site_url: str, path: str) -> str:
     """An absolute address with non-ASCII path parts percent-encoded (a mail app may not do it)."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return base + quote(path.lstrip("/"), safe="/#%")
+    return site_absolute(site_url, quote(path, safe="/#%"))
 
 
 class Links:

@@ -118,25 +118,16 @@ def load_recipients(path: Path, root: Path, problems: Problems, today: dt.date) 
         if not EMAIL_RE.match(email):
             problems.add(shown, line, f"이메일 주소 '{email}'의 형식이 틀렸습니다", "예: parent@naver.com 처럼 고치세요")
             continue
-        consented = None
-        if value.get("consented"):
-            consented = _parse_when(value["consented"])
-            if consented is None:
-                problems.add(shown, line, f"동의일시 '{value['consented']}'를 날짜로 읽을 수 없습니다",
-                             "2026-03-02 또는 2026-03-02 14:30처럼 쓰세요")
-                continue
-            if consented.date() > today:
-                problems.add(shown, line, f"동의일시 {consented:%Y-%m-%d}가 오늘보다 뒤입니다",
-                             "동의를 받은 날을 쓰세요")
-                continue
-        withdrawn = None
-        if value.get("withdrawn"):
-            when = _parse_when(value["withdrawn"])
-            if when is None:
-                problems.add(shown, line, f"수신거부일 '{value['withdrawn']}'를 날짜로 읽을 수 없습니다",
-                             "2026-03-02처럼 쓰세요 (수신거부하지 않았으면 칸을 비우세요)")
-                continue
-            withdrawn = when.date()
+        consented = _when(value.get("consented", ""), "동의일시", "2026-03-02 또는 2026-03-02 14:30처럼 쓰세요",
+                          shown, line, problems)
+        withdrawn = _when(value.get("withdrawn", ""), "수신거부일",
+                          "2026-03-02처럼 쓰세요 (수신거부하지 않았으면 칸을 비우세요)", shown, line, problems)
+        if consented is False or withdrawn is False:
+            continue
+        if consented and consented.date() > today:
+            problems.add(shown, line, f"동의일시 {consented:%Y-%m-%d}가 오늘보다 뒤입니다", "동의를 받은 날을 쓰세요")
+            continue
+        withdrawn = withdrawn.date() if withdrawn else None
         people.append(Recipient(line, email, value.get("name", ""), consented, value.get("how", ""), withdrawn))
     # A withdrawal on any line of an address stops that address, whatever its other lines say.
     stopped = {p.email.lower(): p.withdrawn for p in people if p.withdrawn}
@@ -154,6 +145,17 @@ def load_recipients(path: Path, root: Path, problems: Problems, today: dt.date) 
     if not header:
         problems.add(shown, 1, "명단이 비어 있습니다", f"첫 줄에 {HEADER_EXAMPLE}를 쓰고 한 줄에 한 사람씩 쓰세요")
     return listing
+
+
+def _when(cell: str, label: str, fix: str, shown: str, line: int, problems: Problems) -> dt.datetime | None | bool:
+    """The date in a cell; None when empty; False (and a problem) when it cannot be read."""
+    if not cell.strip():
+        return None
+    when = _parse_when(cell)
+    if when is None:
+        problems.add(shown, line, f"{label} '{cell}'를 날짜로 읽을 수 없습니다", fix)
+        return False
+    return when
 
 
 def _header(cells: list[str], shown: str, line: int, problems: Problems) -> dict[str, int]:
