@@ -399,7 +399,8 @@ def test_send_mails_each_consenting_person_alone_and_skips_the_rest(sending_proj
         msg = email.message_from_bytes(envelope.content, policy=email.policy.default)
         assert msg["To"].addresses[0].addr_spec == envelope.rcpt_tos[0] and len(msg["To"].addresses) == 1
         assert msg["Cc"] is None and msg["Bcc"] is None
-        assert msg.get_content_type() == "multipart/alternative"
+        assert msg.get_content_type() == "multipart/alternative" and msg["Content-Language"] == "ko"
+        assert all(part["Content-Transfer-Encoding"] == "base64" for part in msg.iter_parts())
         assert msg["Subject"] == "[교육금천] 소식지 제1호: 고교학점제, 이렇게 준비해요"
         assert msg["List-Unsubscribe"] == "<mailto:news@gyoyuk.test?subject=%EC%88%98%EC%8B%A0%EA%B1%B0%EB%B6%80>"
         text = msg.get_body(preferencelist=("plain",)).get_content().replace("\r\n", "\n")  # SMTP's line ends

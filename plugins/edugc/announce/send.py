@@ -242,9 +242,10 @@ def message(*, subject: str, text: str, html: str, sender: str, sender_name: str
     msg["List-Id"] = f"{sender_name} <announce.{host}>"
     if unsubscribe_mailto:
         msg["List-Unsubscribe"] = f"<{unsubscribe_mailto}>"
-    msg["Content-Language"] = "ko"
-    msg.set_content(text, charset="utf-8")
-    msg.add_alternative(html, subtype="html", charset="utf-8")
+    # base64: safe through any relay, 8BITMIME or not (Korean in quoted-printable triples in size).
+    msg.set_content(text, charset="utf-8", cte="base64")
+    msg.add_alternative(html, subtype="html", charset="utf-8", cte="base64")
+    msg["Content-Language"] = "ko"  # after set_content, which clears every Content-* header
     return msg
 
 
