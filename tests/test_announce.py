@@ -323,6 +323,74 @@ def test_a_page_taking_a_short_address_is_an_error_with_file(project):
                for p in err.value.problems), err.value.problems
 
 
+def test_a_program_alias_on_another_programs_short_address_is_an_error(project):
+    programs = (project.root / "data/programs.yml").read_text(encoding="utf-8")
+    project.write("data/programs.yml", programs + "  aliases: [p/always-counselling/]\n")
+    with pytest.raises(ContentError) as err:
+        project.load()
+    assert any("data/programs.yml" in str(p) and "/p/always-counselling/" in str(p) for p in err.value.problems)
+
+
+def test_example_channels_count_as_example_facts_for_a_live_site():
+    from edugc.publish.command import example_facts
+
+    model = load_site(ROOT, today=dt.date.fromisoformat(TODAY))
+    found = [line for line in example_facts(ROOT, model.info) if "channels." in line]
+    lines = (ROOT / "data/site.yml").read_text(encoding="utf-8").splitlines()
+    kakao = next(i for i, text in enumerate(lines, 1) if text.startswith("  kakao:"))
+    assert any(line.startswith(f"data/site.yml:{kakao}: channels.kakao") for line in found), found
+    assert len(found) == 3  # kakao, sms and email are all still examples
+
+
+# -- nothing leaks by any channel ------------------------------------------------------------
+
+@pytest.mark.parametrize("channel", ["kakao", "sms", "email.html"])
+def test_a_personal_number_in_any_message_stops_the_run_before_anything_is_written_or_sent(
+        channel, sending_project, pinned, smtp_server, tmp_path, monkeypatch, capsys):
+    """The sources are scanned when they load; a number that reaches a message another way (a template,
+    a UI string) is found in the message itself, however it is written, and nothing goes out."""
+    import edugc.announce.command as command
+
+    inbox, port = smtp_server
+    outside = tmp_path / "recipients.csv"
+    outside.write_text(RECIPIENTS, encoding="utf-8")
+    out = tmp_path / "out"
+    assert announce(sending_project.root, program="always-counselling", out=out, env={"SITE_URL": BASE}) == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    number = "０１０ 2345<b>-6789</b>"  # full-width digits, markup between the groups
+
+    if channel == "email.html":
+        real_html = command.EmailEdition.html
+        monkeypatch.setattr(command.EmailEdition, "html", lambda self, item: real_html(self, item).replace(
+            "</h1>", f" {number}</h1>", 1))
+    else:
+        real_texts = command.texts
+
+        def leaky(item, info):
+            made = real_texts(item, info)
+            setattr(made, channel, getattr(made, channel)[:20] + f" {number}")
+            return made
+        monkeypatch.setattr(command, "texts", leaky)
+    code = announce(sending_project.root, issue="latest", out=out, send=True, env=_env(port, outside))
+    said = capsys.readouterr().out
+    assert code == 1
+    assert "1-newsletter-1/" in said and "개인 휴대전화 번호로 보이는" in said
+    assert "아무 파일도 만들지 않았고 보내지도 않았습니다" in said and "content/newsletter/1/index.md" in said
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before  # the last run's files stay
+    time.sleep(0.2)
+    assert inbox.envelopes == []
+
+
+def test_the_centres_official_number_may_be_in_a_message(project, pinned, tmp_path):
+    site_yml = (project.root / "data/site.yml").read_text(encoding="utf-8")
+    project.write("data/site.yml", site_yml.replace('phone: {number: "02-0000-0000", example: true}',
+                                                    'phone: {number: "010-2627-0000"}')
+                  + "official_numbers: ['010-2627-0000']\n")
+    out = tmp_path / "out"
+    assert announce(project.root, issue="latest", out=out, env={"SITE_URL": BASE}) == 0
+    assert "010-2627-0000" in (item_folders(out)[0] / "email.txt").read_text(encoding="utf-8")
+
+
 # -- sending ---------------------------------------------------------------------------------
 
 CHANNELS = """\

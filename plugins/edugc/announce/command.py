@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 
 from ..model import ContentError, SiteModel, load_site
 from ..model import clock
+from ..model.personal import digits_of
+from ..model.privacy import scan_text
 from ..model.problems import Problems
 from ..pages.text import korean_date
 from ..programs.deadlines import REMIND_DAYS, due_between
@@ -41,7 +43,8 @@ def say(text: str = "") -> None:
 
 def announce(root: Path, *, issue: str | None = None, program: str | None = None, week: bool = False,
              out: Path | None = None, site_url: str | None = None, send: bool = False,
-             recipients: Path | None = None, env: Mapping[str, str] | None = None) -> int:
+             recipients: Path | None = None, env: Mapping[str, str] | None = None, content_dir: str = "content",
+             data_dir: str = "data") -> int:
     env = os.environ if env is None else env
     root = Path(root).resolve()
     site_url = (site_url or env.get("SITE_URL", "")).strip()
@@ -52,19 +55,19 @@ def announce(root: Path, *, issue: str | None = None, program: str | None = None
         return 2
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     out = (Path(out) if out else root / "announce").resolve()
-    for folder in ("content", "site", "data", "overrides", "plugins"):
+    for folder in (content_dir, "site", data_dir, "overrides", "plugins"):
         if out == root / folder or (root / folder) in out.parents:
             say(f"--out {out}는 {folder}/ 안입니다: 공개되거나 저장소에 섞입니다 → 기본값(announce/)이나 프로젝트 밖 폴더를 쓰세요")
             return 2
     try:
-        site = load_site(root, today=clock.today())
+        site = load_site(root, today=clock.today(), content_dir=content_dir, data_dir=data_dir)
     except ContentError as err:
         for problem in err.problems:
             print(problem)
         say(f"내용 오류 {len(err.problems)}건: 고친 뒤 다시 실행하세요 (edugc check와 같은 검사입니다).")
         return 1
     now = clock.now()
-    maker = Maker(site, site_url, now=now)
+    maker = Maker(site, site_url, content_dir=content_dir, now=now)
     chosen = _choose(site, maker, issue, program, week or (issue is None and program is None), now)
     if chosen is None:
         return 1
@@ -74,6 +77,13 @@ def announce(root: Path, *, issue: str | None = None, program: str | None = None
         return 0
     edition = EmailEdition(site.info, site_url)
     made = [(item, edition.html(item), edition.text(item), texts(item, site.info)) for item in chosen]
+    leaks, sources = _personal_numbers(made, site.info.official_numbers)
+    if leaks:
+        for problem in leaks:
+            print(problem)
+        say(f"개인정보로 보이는 숫자 {len(leaks)}건이 있어 아무 파일도 만들지 않았고 보내지도 않았습니다 "
+            f"→ 원본({', '.join(sources)})이나 고친 서식에서 지우세요")
+        return 1
     folders = _write(out, made)
     if folders is None:
         return 2
@@ -121,6 +131,27 @@ def _choose(site: SiteModel, maker: Maker, issue: str | None, program: str | Non
     return [maker.deadline(d) for d in due_between(site, now)]
 
 
+def _contents(html: str, text: str, msgs) -> dict[str, str]:
+    return {"email.html": html, "email.txt": text, "sms.txt": msgs.sms + "\n", "lms.txt": msgs.lms + "\n",
+            "kakao.txt": msgs.kakao + "\n"}
+
+
+def _personal_numbers(made, official_numbers: list[str]) -> tuple[list, list[str]]:
+    """The model's scan of every message as written: the sources were scanned when they loaded, but a
+    number could still come from elsewhere (a template, a UI string, fields run together), and a
+    message goes out by every channel at once. Official numbers (data/site.yml) are allowed."""
+    allowed = {digits_of(n) for n in official_numbers}
+    problems = Problems()
+    sources: list[str] = []
+    for number, (item, html, text, msgs) in enumerate(made, start=1):
+        before = len(problems)
+        for name, body in _contents(html, text, msgs).items():
+            scan_text(body, f"{number}-{item.slug}/{name}", allowed, problems)
+        if len(problems) > before:
+            sources += item.sources
+    return problems.sorted(), list(dict.fromkeys(sources))
+
+
 def _write(out: Path, made) -> list[str] | None:
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
         say(f"{out}에 이 명령이 만들지 않은 파일이 있어 덮어쓰지 않았습니다 → 빈 폴더나 새 폴더를 --out으로 주세요")
@@ -134,8 +165,7 @@ def _write(out: Path, made) -> list[str] | None:
         name = f"{number}-{item.slug}"
         folder = staging / name
         folder.mkdir()
-        contents = {"email.html": html, "email.txt": text, "sms.txt": msgs.sms + "\n", "lms.txt": msgs.lms + "\n",
-                    "kakao.txt": msgs.kakao + "\n"}
+        contents = _contents(html, text, msgs)
         for file_name in FILES:
             (folder / file_name).write_text(contents[file_name], encoding="utf-8", newline="\n")
         folders.append(name)

@@ -4,23 +4,21 @@ Mail apps (Gmail, Naver Mail, Daum/Kakao Mail, Outlook, phones' mail apps) drop 
 linked stylesheets and web fonts, and several strip <style>: so the layout is tables at most 600 px
 wide, and css-inline (a maintained inliner) writes every rule of the template's stylesheet into the
 elements' style attributes and removes the stylesheet. Pictures and links are absolute addresses on
-the published site, with no tracking of any kind.
+the published site, with no tracking of any kind. The templates (announce/templates/) are rendered by
+the site's one environment (edugc.pages.render), with its filters and UI strings.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import quote
 
 import css_inline
-import jinja2
 
 from ..model.schema import SiteInfo
-from ..pages.render import _env
+from ..pages.render import render
+from ..urls import page_url
 from .items import Announcement
 from .markup import absolute
-
-TEMPLATES = Path(__file__).parent / "templates"
 # Nothing is fetched while inlining: the template has no <link>, and a remote stylesheet never loads.
 _INLINER = css_inline.CSSInliner(load_remote_stylesheets=False, keep_style_tags=False, keep_link_tags=False)
 UNSUBSCRIBE_SUBJECT = "수신거부"
@@ -50,18 +48,16 @@ def unsubscribe_of(info: SiteInfo) -> Unsubscribe:
 
 
 class EmailEdition:
-    def __init__(self, info: SiteInfo, site_url: str, privacy_path: str = "privacy/"):
+    def __init__(self, info: SiteInfo, site_url: str, privacy_path: str = page_url("privacy.md", None)):
         self.info = info
         self.site_url = site_url
         self.unsubscribe = unsubscribe_of(info)
-        self.env = _env()
-        self.env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)), self.env.loader])
         self.values = dict(info=info, unsubscribe=self.unsubscribe, home=absolute(site_url, ""),
                            privacy=absolute(site_url, privacy_path))
 
     def html(self, item: Announcement) -> str:
-        page = self.env.get_template("email.html").render(item=item, **self.values)
+        page = render("email.html", item=item, **self.values)
         return _INLINER.inline(page)
 
     def text(self, item: Announcement) -> str:
-        return self.env.get_template("email.txt").render(item=item, **self.values).strip() + "\n"
+        return render("email.txt", item=item, **self.values).strip() + "\n"

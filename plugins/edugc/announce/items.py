@@ -13,11 +13,11 @@ from pathlib import Path
 from ..images import RASTER_SUFFIXES, ImageCache, ImageError, Processed, Settings, variant_path
 from ..model import Doc, Issue, SiteModel
 from ..model.schema import Program
-from ..model.shortlinks import ISSUE, PROGRAM, short_url
 from ..pages.status import program_status
 from ..pages.text import UI, WEEKDAYS, korean_date, korean_date_weekday, korean_time, won
 from ..programs.deadlines import Deadline, deadlines
-from ..programs.views import is_upcoming, program_url
+from ..programs.views import is_upcoming
+from ..urls import ARCHIVE, DIRECTORY_URL, EVENTS_URL, program_url, short_issue_url, short_program_url
 from .markup import Links, absolute, html_text, markdown_html
 
 # The widest picture an email holds is 560 CSS pixels (600 less the margins): the variant nearest to
@@ -84,8 +84,8 @@ class Maker:
         self.now = now or dt.datetime.combine(site.today, dt.time(12, 0))  # Seoul wall clock when naive
         pages = {doc.src: doc.url for doc in site.docs.values()}
         pages.update({f"programs/{p.id}.md": program_url(p.id) for p in site.programs})
-        pages.update({"programs/index.md": "programs/", "events/index.md": "events/",
-                      "newsletter/index.md": "newsletter/"})
+        # The generated lists an editor may link to by their virtual sources.
+        pages.update({f"{url}index.md": url for url in (DIRECTORY_URL, EVENTS_URL, ARCHIVE)})
         self.links = Links(self.site_url, pages)
         # The same cache and settings as the site's build (edugc/images defaults), so the variants named
         # here are the ones the build publishes; a photo not built yet is made now and kept for the build.
@@ -134,9 +134,9 @@ class Maker:
     def issue(self, issue: Issue) -> Announcement:
         doc, number = issue.doc, issue.number
         intro_html, intro_text = self._markdown(doc.body, doc.src)
-        entries = [Entry(a.title, self.abs(a.url), a.summary, a.meta.category, self._first_picture(a))  # type: ignore[attr-defined]
+        entries = [Entry(a.title, self.abs(a.url), a.summary, a.meta.category, self._first_picture(a))
                    for a in issue.articles]
-        short = short_url(ISSUE, number)
+        short = short_issue_url(number)
         return Announcement(
             kind="issue", slug=f"newsletter-{number}", send_key=f"newsletter-{number}",
             subject=f"[{self.site.info.name}] 소식지 제{number}호: {doc.title}",
@@ -180,7 +180,7 @@ class Maker:
             tail, subject_tail = " 상시 신청", "언제든 신청"
         else:
             tail, subject_tail = " 모집 마감", "모집 마감"
-        short = short_url(PROGRAM, program.id)
+        short = short_program_url(program.id)
         page = program_url(program.id)
         actions = [("프로그램 안내 보기", self.abs(page))]
         if program.apply.url and key != "closed":
@@ -235,7 +235,7 @@ class Maker:
             facts.append(("신청 전화", deadline.apply_phone))
         facts.append(("문의", f"{program.contact} {self.site.info.phone.number}"))
         page = program_url(program.id)
-        short = short_url(PROGRAM, program.id)
+        short = short_program_url(program.id)
         actions = [("프로그램 안내 보기", self.abs(page) + (f"#{event.id}" if event else ""))]
         if deadline.apply_url:
             actions.insert(0, ("온라인으로 신청하기", deadline.apply_url))

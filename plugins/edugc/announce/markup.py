@@ -14,7 +14,7 @@ from urllib.parse import quote, urljoin
 
 import markdown
 
-from ..pages.urls import absolute as site_absolute
+from ..urls import absolute as site_absolute
 
 # What the site's own Markdown understands that an editor is likely to use in an intro or a description.
 EXTENSIONS = ["tables", "attr_list", "admonition", "def_list", "footnotes"]

@@ -17,17 +17,17 @@ from feedgen.feed import FeedGenerator
 from lxml import etree  # feedgen depends on it
 from markupsafe import escape
 
-from ..model import Doc, SiteModel
-from ..model.clock import SEOUL
+from ..model import IssueDoc, SiteModel, StoryDoc
+from ..model.clock import published_at
 from ..model.schema import CATEGORIES
-from ..pages.urls import absolute
-from . import urls
+from .. import urls
+from ..urls import absolute
 
-PUBLISH_HOUR = dt.time(9, 0)
-FILES = {"rss": "feed.xml", "atom": "atom.xml"}
 _URL_ATTR = re.compile(r"""(?P<attr>\b(?:href|src|poster))=(?P<q>["'])(?P<url>.*?)(?P=q)""", re.I)
 _SRCSET = re.compile(r"""\bsrcset=(?P<q>["'])(?P<value>.*?)(?P=q)""", re.I)
 _KEEP = ("mailto:", "tel:", "data:", "javascript:")
+Item = IssueDoc | StoryDoc     # what a feed lists: an issue itself, an article, a notice
+ISSUE_CATEGORY = "교육금천 소식지"
 
 
 class FeedError(ValueError):
@@ -42,10 +42,6 @@ def require_absolute(site_url: str | None) -> str:
                         "https://로 시작하는 주소여야 합니다 → SITE_URL=https://실제주소/ 로 빌드하거나 "
                         "mkdocs.yml의 edugc/newsletter에 feeds: false를 쓰세요")
     return site_url if site_url.endswith("/") else site_url + "/"
-
-
-def published_at(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, PUBLISH_HOUR, SEOUL)
 
 
 def absolutize(html: str, page_url: str) -> str:
@@ -75,10 +71,10 @@ class Feed:
     title: str
     subtitle: str
     page: str            # the HTML page the feed mirrors
-    docs: list[Doc]
+    docs: list[Item]
 
 
-def feed_order(site: SiteModel) -> list[Doc]:
+def feed_order(site: SiteModel) -> list[Item]:
     """Newest day first; within a day each issue, then its articles in the issue's order, then notices.
     Drafts and scheduled items never."""
     rank: dict[str, tuple] = {}
@@ -86,15 +82,16 @@ def feed_order(site: SiteModel) -> list[Doc]:
         rank[issue.doc.src] = (0, -issue.number, -1)
         for index, article in enumerate(issue.articles):
             rank[article.src] = (0, -issue.number, index)
-    docs = [i.doc for i in site.issues if i.doc.published] + [d for d in site.articles if d.published]
+    docs: list[Item] = [i.doc for i in site.issues if i.doc.published]
+    docs += [d for d in site.articles if d.published]
     return sorted(docs, key=lambda d: (-d.date.toordinal(), rank.get(d.src, (1, 0, 0)), d.src))
 
 
-def feed_times(ordered: list[Doc]) -> dict[str, dt.datetime]:
+def feed_times(ordered: list[Item]) -> dict[str, dt.datetime]:
     """A distinct time for every item, in the order listed: the items of one day are PUBLISH_HOUR plus a
     minute each, the first listed the latest, so a reader sorting by time keeps the issue's order."""
     times: dict[str, dt.datetime] = {}
-    by_day: dict[dt.date, list[Doc]] = {}
+    by_day: dict[dt.date, list[Item]] = {}
     for doc in ordered:
         by_day.setdefault(doc.date, []).append(doc)
     for day, docs in by_day.items():
@@ -109,7 +106,7 @@ def feeds_of(site: SiteModel) -> list[Feed]:
     name = site.info.name
     feeds = [Feed("", f"{name}: 소식지와 공지", f"{site.info.centre}의 교육금천 소식지와 기사, 공지", "", docs)]
     for category in CATEGORIES:
-        chosen = [d for d in docs if d.kind != "issue" and d.meta.category == category]  # type: ignore[attr-defined]
+        chosen: list[Item] = [d for d in docs if isinstance(d, StoryDoc) and d.meta.category == category]
         if chosen:
             feeds.append(Feed(urls.category_url(category), f"{name}: {category}",
                               f"{site.info.centre}의 '{category}' 분류 글", urls.category_url(category), chosen))
@@ -126,20 +123,20 @@ class FeedWriter:
         self.limit = limit
         self.times = feed_times(feed_order(site))
 
-    def permalink(self, doc: Doc) -> str:
+    def permalink(self, doc: Item) -> str:
         return absolute(self.site_url, doc.url)
 
-    def enclosure(self, doc: Doc) -> Enclosure | None:
-        cover = getattr(doc.meta, "cover", None)
-        if not cover:
+    def enclosure(self, doc: Item) -> Enclosure | None:
+        if not doc.meta.cover:
             return None
-        rel = urls.asset_url(doc.src, cover)
+        rel = urls.asset_url(doc.src, doc.meta.cover)
         path = self.content_dir / rel
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return Enclosure(absolute(self.site_url, rel), path.stat().st_size, kind)
 
     def render(self, feed: Feed, contents: dict[str, str]) -> dict[str, bytes]:
-        """{'<folder>feed.xml': rss, '<folder>atom.xml': atom} for the newest ``limit`` items."""
+        """{'<folder>feed.xml': rss, '<folder>atom.xml': atom} for the newest ``limit`` items;
+        contents: each item's own rendered HTML by its URL."""
         items = feed.docs[: self.limit]
         home = absolute(self.site_url, feed.page)
         fg = FeedGenerator()
@@ -155,18 +152,18 @@ class FeedWriter:
         fg.lastBuildDate(newest)
         covers = {}
         for doc in items:
-            enclosure = self._entry(fg, doc, contents.get(doc.src, ""))
+            enclosure = self._entry(fg, doc, contents.get(doc.url, ""))
             if enclosure:
                 covers[enclosure.url] = enclosure
         out = {}
-        for kind, name in FILES.items():
+        for kind, name in urls.FEED_FILES.items():
             fg.link(href=absolute(self.site_url, feed.folder + name), rel="self", replace=True)
             fg.link(href=home, rel="alternate")
             xml = fg.rss_str(pretty=True) if kind == "rss" else _atom_enclosures(fg.atom_str(pretty=True), covers)
             out[feed.folder + name] = xml
         return out
 
-    def _entry(self, fg: FeedGenerator, doc: Doc, html: str) -> Enclosure | None:
+    def _entry(self, fg: FeedGenerator, doc: Item, html: str) -> Enclosure | None:
         link = self.permalink(doc)
         fe = fg.add_entry(order="append")
         fe.id(link)
@@ -176,22 +173,23 @@ class FeedWriter:
         when = self.times[doc.src]
         fe.published(when)
         fe.updated(when)
-        fe.author({"name": getattr(doc.meta, "author", None) or self.site.info.operator})
-        fe.category(term=getattr(doc.meta, "category", None) or "교육금천 소식지")
+        story = isinstance(doc, StoryDoc)
+        fe.author({"name": doc.meta.author if story else self.site.info.operator})
+        fe.category(term=doc.meta.category if story else ISSUE_CATEGORY)
         if doc.summary:
             fe.description(doc.summary)
         enclosure = self.enclosure(doc)
         cover = ""
         if enclosure:
             fe.enclosure(enclosure.url, str(enclosure.length), enclosure.type)
-            alt = getattr(doc.meta, "cover_alt", None) or ""
+            alt = doc.meta.cover_alt or ""
             cover = f'<p><img src="{escape(enclosure.url)}" alt="{escape(alt)}"></p>'
         fe.content(cover + absolutize(html, link) + self._issue_articles(doc), type="html")
         return enclosure
 
-    def _issue_articles(self, doc: Doc) -> str:
+    def _issue_articles(self, doc: Item) -> str:
         """An issue's item lists its articles in order, linked, under its opening words."""
-        if doc.kind != "issue" or doc.issue is None or not doc.issue.articles:
+        if not isinstance(doc, IssueDoc) or doc.issue is None or not doc.issue.articles:
             return ""
         rows = "".join(f'<li><a href="{escape(self.permalink(a))}">{escape(a.title)}</a>'
                        + (f": {escape(a.summary)}" if a.summary else "") + "</li>" for a in doc.issue.articles)

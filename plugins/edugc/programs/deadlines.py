@@ -1,7 +1,7 @@
 """Application deadlines: the last day to apply for a program (close) or an event (registration.deadline).
 
-One list, read by everything that reminds families: the deadlines feed (RSS, deadlines.xml), the
-deadlines calendar (deadlines.ics, in calendar.py) and `edugc announce --week`.
+One list, read by everything that reminds families: the deadlines feed (RSS, urls.DEADLINES_RSS), the
+deadlines calendar (urls.DEADLINES_ICS, in calendar.py) and `edugc announce --week`.
 """
 from __future__ import annotations
 
@@ -14,11 +14,7 @@ from ..model import SiteModel
 from ..model.clock import SEOUL
 from ..model.schema import Event, Program
 from ..pages.text import UI, korean_date_weekday, korean_time
-from ..pages.urls import absolute
-from .views import program_url
-
-RSS_PATH = "deadlines.xml"
-ICS_PATH = "deadlines.ics"
+from ..urls import DEADLINES_RSS, EVENTS_URL, absolute, program_url
 # A deadline enters the feed this many days before it (a week, as `announce --week` looks ahead).
 REMIND_DAYS = 7
 END_OF_DAY = dt.time(23, 59)
@@ -100,11 +96,11 @@ def feed(site: SiteModel, site_url: str, limit: int = 20) -> bytes:
     today = site.today
     items = sorted((d for d in deadlines(site) if reminded_on(d) <= today),
                    key=lambda d: (reminded_on(d), d.due, d.key), reverse=True)[:limit]
-    home = absolute(site_url, "events/")
+    home = absolute(site_url, EVENTS_URL)
     fg = FeedGenerator()
     fg.title(f"{site.info.name}: 신청 마감 알림")
     fg.description(f"{site.info.centre} 프로그램과 행사의 신청 마감을 마감 {REMIND_DAYS}일 전에 알려 드립니다.")
-    fg.link(href=absolute(site_url, RSS_PATH), rel="self")
+    fg.link(href=absolute(site_url, DEADLINES_RSS), rel="self")
     fg.link(href=home, rel="alternate")  # after self: RSS's <link> is the last one given
     fg.language("ko")
     fg.generator("교육금천 (feedgen)")
