@@ -7,8 +7,9 @@ import re
 import feedparser
 
 from conftest import NEWSLETTER_ARTICLE, ROOT
-from edugc.model import load_site
+from edugc.model import StoryDoc, load_site
 from edugc import urls
+from edugc.newsletter.feeds import feed_order
 
 BASE = "https://gyoyuk.test/edu/"
 
@@ -25,10 +26,10 @@ def _absolute_urls(html: str) -> list[str]:
 
 def test_every_feed_parses_with_expected_items_order_and_korean_dates(site_dir):
     model = load_site(ROOT, today=dt.date(2026, 11, 28))
-    published = [d for d in model.articles if d.published]
-    feeds = {"": published}
-    for category, docs in model.categories.items():
-        feeds[urls.category_url(category)] = docs
+    ordered = feed_order(model)
+    feeds = {"": ordered}
+    for category in model.categories:
+        feeds[urls.category_url(category)] = [d for d in ordered if isinstance(d, StoryDoc) and d.meta.category == category]
     for folder, docs in feeds.items():
         rss = _parse(site_dir / folder / "feed.xml")
         atom = _parse(site_dir / folder / "atom.xml")
@@ -37,10 +38,10 @@ def test_every_feed_parses_with_expected_items_order_and_korean_dates(site_dir):
         assert [e.id for e in rss.entries] == expected, folder
         assert [e.id for e in atom.entries] == expected, folder
         for entry, doc in zip(rss.entries, docs):
-            assert entry.published.endswith(" 09:00:00 +0900"), entry.published
+            assert re.search(r" 09:\d\d:00 \+0900$", entry.published), entry.published
             assert entry.link == BASE + doc.url
         for entry, doc in zip(atom.entries, docs):
-            assert entry.published == f"{doc.date.isoformat()}T09:00:00+09:00"
+            assert re.fullmatch(rf"{doc.date.isoformat()}T09:\d\d:00\+09:00", entry.published), entry.published
             body = entry.content[0].value
             assert len(body) > 200, "full content, not a summary"
             for url in _absolute_urls(body):
@@ -76,10 +77,11 @@ def test_editing_a_title_keeps_the_guid(newsletter_project):
     path.write_text(path.read_text(encoding="utf-8").replace("title: 고교학점제, 무엇이 달라지나요?",
                                                              "title: 고교학점제, 이것이 달라집니다"), encoding="utf-8")
     after = _feed_ids(newsletter_project)
-    assert list(before) == list(after) == ["https://example.org/newsletter/1/credit-basics/"]
-    assert before != after and list(after.values()) == ["고교학점제, 이것이 달라집니다"]
+    article = "https://example.org/newsletter/1/credit-basics/"
+    assert list(before) == list(after) == ["https://example.org/newsletter/1/", article]
+    assert before[article] != after[article] == "고교학점제, 이것이 달라집니다"
     rss = _parse(newsletter_project.root / "site/feed.xml")
-    assert rss.entries[0].id == "https://example.org/newsletter/1/credit-basics/"
+    assert rss.entries[1].id == article
     raw = (newsletter_project.root / "site/feed.xml").read_text(encoding="utf-8")
     assert '<guid isPermaLink="true">https://example.org/newsletter/1/credit-basics/</guid>' in raw
 
@@ -129,3 +131,49 @@ def test_a_relative_site_url_is_a_clear_error(newsletter_project):
     result = newsletter_project.build()
     assert result.returncode != 0
     assert "site_url" in result.stderr and "SITE_URL=https://" in result.stderr
+
+
+def test_each_issue_is_an_item_followed_by_its_articles_in_order_at_distinct_times(site_dir):
+    model = load_site(ROOT, today=dt.date(2026, 11, 28))
+    atom = _parse(site_dir / "atom.xml")
+    rss = _parse(site_dir / "feed.xml")
+    ids = [e.id for e in atom.entries]
+    for issue in model.issues:
+        start = ids.index(BASE + issue.doc.url)
+        members = [BASE + a.url for a in issue.articles]
+        assert ids[start + 1:start + 1 + len(members)] == members, issue.number  # the editor's order
+        entry = atom.entries[start]
+        assert entry.title == issue.doc.title
+        body = entry.content[0].value
+        positions = [body.index(f'href="{url}"') for url in members]  # the issue's item lists its articles
+        assert positions == sorted(positions)
+        times = [e.published_parsed for e in atom.entries[start:start + 1 + len(members)]]
+        assert times == sorted(times, reverse=True) and len(set(times)) == len(times)
+    for feed in (atom, rss):
+        stamps = [e.published for e in feed.entries]
+        assert len(set(stamps)) == len(stamps), "every item its own time"
+
+
+def test_deadlines_feed_and_calendar(site_dir):
+    import icalendar
+
+    from edugc.programs.deadlines import deadlines, reminded_on
+
+    model = load_site(ROOT, today=dt.date(2026, 11, 28))
+    rss = _parse(site_dir / "deadlines.xml")
+    due = [d for d in deadlines(model) if reminded_on(d) <= model.today]
+    assert len(rss.entries) == min(20, len(due))
+    titles = [e.title for e in rss.entries]
+    assert any("우수 대학 연계 겨울 진로캠프" in t and "2026년 12월 4일(금) 18:00까지" in t for t in titles), titles
+    assert not any("2027년 1월 12일" in t for t in titles)  # not a week before it yet
+    for entry in rss.entries:
+        assert entry.link.startswith(BASE + "programs/")
+        assert entry.id != entry.link  # the guid carries the deadline's time: a moved deadline is news again
+    cal = icalendar.Calendar.from_ical((site_dir / "deadlines.ics").read_bytes())
+    events = [c for c in cal.walk("VEVENT")]
+    assert len(events) == len(deadlines(model))
+    uids = {str(e["UID"]) for e in events}
+    assert "deadline-event-2027-university-winter-camp@gyoyuk.test" in uids
+    assert "deadline-program-career-universities@gyoyuk.test" not in uids  # same day as its event's deadline
+    closes = [e for e in events if str(e["UID"]) == "deadline-program-career-specialists@gyoyuk.test"]
+    assert closes and closes[0].decoded("DTSTART") == dt.date(2026, 11, 30)

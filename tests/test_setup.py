@@ -12,7 +12,7 @@ from conftest import ROOT
 
 @pytest.mark.skipif(not os.environ.get("EDUGC_RUNTIME_SITE"),
                     reason="python3 scripts/dev.py test builds the site with the editors' install first")
-def test_the_editors_install_built_the_whole_site_with_its_pdfs():
+def test_the_editors_install_built_the_whole_site_with_its_pdfs(tmp_path):
     from pypdf import PdfReader
 
     site = Path(os.environ["EDUGC_RUNTIME_SITE"])
@@ -22,13 +22,19 @@ def test_the_editors_install_built_the_whole_site_with_its_pdfs():
         pdfs = list((site / "newsletter" / number).glob("*.pdf"))
         assert len(pdfs) == 1, f"newsletter/{number}/ 인쇄용 PDF가 없습니다"
         assert len(PdfReader(pdfs[0]).pages) >= 1
-    for made in ("index.html", "feed.xml", "atom.xml", "events.ics", "sitemap.xml", "search"):
+    for made in ("index.html", "feed.xml", "atom.xml", "events.ics", "sitemap.xml", "search", "deadlines.xml",
+                 "deadlines.ics", f"n/{issues[-1]}/index.html"):
         assert (site / made).exists(), made
     # The install that built it holds no test-only package.
     probe = subprocess.run([str(ROOT / ".venv/bin/python"), "-c",
                             "import importlib.util as u; print(all(u.find_spec(m) is None for m in "
-                            "('pytest', 'feedparser', 'zxingcpp')))"], capture_output=True, text=True)
+                            "('pytest', 'feedparser', 'zxingcpp', 'aiosmtpd')))"], capture_output=True, text=True)
     assert probe.stdout.strip() == "True", probe.stdout + probe.stderr
+    # announce (the email edition needs css-inline) runs from the same install.
+    made = subprocess.run([str(ROOT / ".venv/bin/edugc"), "announce", "--issue", "--out", str(tmp_path / "out")],
+                          cwd=ROOT, env=dict(os.environ, SITE_URL="https://gyoyuk.test/edu/"), capture_output=True,
+                          text=True)
+    assert made.returncode == 0 and (tmp_path / f"out/1-newsletter-{max(map(int, issues))}/email.html").exists(), made
 
 
 def test_without_chromium_the_build_says_so_in_one_line_and_makes_everything_else(project):

@@ -119,6 +119,16 @@ def main(argv: list[str] | None = None) -> int:
     links.add_argument("site", type=Path, help="빌드된 사이트 폴더")
     new = sub.add_parser("new-issue", help="다음 호 소식지의 뼈대를 만듭니다")
     new.add_argument("--articles", type=int, default=3, help="기사 수 (기본 3)")
+    ann = sub.add_parser("announce", help="소식지·프로그램·이번 주 마감을 이메일·문자·카카오톡 글로 만듭니다 (빌드 없이)")
+    what = ann.add_mutually_exclusive_group()
+    what.add_argument("--issue", nargs="?", const="latest", metavar="N", help="소식지 제N호 (번호 없이: 최신 호)")
+    what.add_argument("--program", metavar="ID", help="프로그램 (data/programs.yml의 id)")
+    what.add_argument("--week", action="store_true", help="오늘부터 7일 안에 마감되는 신청 (기본)")
+    ann.add_argument("--out", type=Path, help="만든 파일을 둘 폴더 (기본: announce/, 공개되지 않음)")
+    ann.add_argument("--site-url", help="공개 주소 (기본: 환경변수 SITE_URL)")
+    ann.add_argument("--send", action="store_true",
+                     help="이메일을 동의한 분께 보냅니다 (메일 서버는 EDUGC_SMTP_* 환경변수)")
+    ann.add_argument("--recipients", type=Path, help="수신자 명단 CSV (프로젝트 밖; 기본: 환경변수 EDUGC_RECIPIENTS)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.root)
@@ -134,6 +144,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"깨진 링크: {url} (페이지 {parent}): {result}")
         print(f"링크 {report.checked}개 검사, 외부 링크 {len(report.external)}개, 깨진 링크 {len(report.broken)}개")
         return 1 if report.broken else 0
+    if args.command == "announce":
+        from .announce import announce
+
+        content, data = project_dirs(args.root)
+        return announce(args.root, issue=args.issue, program=args.program, week=args.week, out=args.out,
+                        site_url=args.site_url, send=args.send, recipients=args.recipients, content_dir=content,
+                        data_dir=data)
     return new_issue(args.root, args.articles)
 
 

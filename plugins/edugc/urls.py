@@ -165,6 +165,28 @@ def event_ics(event_id: str) -> str:
     return f"{EVENTS_URL}{event_id}.ics"
 
 
+# Application deadlines: an RSS feed (each a week before it) and a calendar (edugc.programs.deadlines).
+DEADLINES_RSS = "deadlines.xml"
+DEADLINES_ICS = "deadlines.ics"
+
+
+# -- short addresses for messages ------------------------------------------------------------------
+# A 문자 carries 90 bytes and a printed or spoken link must be easy to type: every issue and program
+# also answers at a short address, a redirect page to its own, kept in the published-URL ledger.
+
+SHORT_ISSUE, SHORT_PROGRAM = "n/", "p/"
+
+
+def short_issue_url(number: int) -> str:
+    """short_issue_url(3) -> 'n/3/' (교육금천 소식지 제3호)."""
+    return f"{SHORT_ISSUE}{number}/"
+
+
+def short_program_url(program_id: str) -> str:
+    """short_program_url('parent-academy') -> 'p/parent-academy/'."""
+    return f"{SHORT_PROGRAM}{program_id}/"
+
+
 # -- print editions --------------------------------------------------------------------------------
 
 PRINT_FONT_DIR = "assets/fonts"

@@ -62,6 +62,9 @@ FIELDS: dict[str, tuple[str, str]] = {
     "email": ("전자우편", ""),
     "map_url": ("지도 주소", "https://로 시작하는 전체 주소"),
     "official_numbers": ("공식 전화번호", "개인정보 검사에서 빼 줄 기관 대표 번호"),
+    "channels": ("소식 받는 곳", "카카오톡 채널, 문자 발신 번호, 소식지 메일 주소 (edugc announce가 씁니다)"),
+    "kakao": ("카카오톡 채널", ""),
+    "sms": ("문자 발신 번호", "센터가 문자를 보내는 번호"),
     "live": ("실제 운영 중", "켜면 '예시 정보'가 남아 있는 동안 공개(publish)하지 않습니다. 연락처를 모두 확인한 뒤 켜세요"),
     "body": ("본문", "소제목은 ## 로 시작합니다. 그림은 '+' 버튼의 Image로 넣고 설명(Alt)을 꼭 쓰세요"),
 }
@@ -79,6 +82,9 @@ OVERRIDES: dict[tuple[str, str], tuple[str, str]] = {
     ("EmailFact", "address"): ("주소", "예: center@example.org"),
     ("SiteInfo", "name"): ("사이트 이름", ""),
     ("SiteInfo", "phone"): ("대표 전화", ""),
+    ("KakaoChannel", "name"): ("채널 이름", "카카오톡에서 검색하는 이름"),
+    ("KakaoChannel", "url"): ("채널 주소", "https://pf.kakao.com/... 전체 주소"),
+    ("Channels", "email"): ("소식지 메일 주소", "보내는 사람·답장·수신거부에 쓰입니다"),
 }
 
 # Texts of several paragraphs: a text box instead of a one-line input.

@@ -7,7 +7,6 @@ cannot see) and an SVG that could run script are refused with the file and the f
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -15,7 +14,7 @@ from urllib.parse import unquote
 from ..model import SiteModel
 from ..urls import ASSETS
 from .html import ImgTag, picture_html, rewrite
-from .process import RASTER_SUFFIXES, ImageCache, ImageError, publish_copy
+from .process import RASTER_SUFFIXES, ImageCache, ImageError, publish_copy, variant_path
 from .svg import check_svg
 
 
@@ -94,12 +93,8 @@ class Pictures:
         except ImageError as err:
             self.errors.append(err)
             return None
-        folder = posixpath.dirname(original.dest_uri)
-        stem = _ascii_stem(PurePosixPath(original.src_uri).stem)
-
         def url_of(name: str) -> str:
-            published = f"{stem}-{processed.key[:10]}-{name}"
-            rel = posixpath.join(folder, published) if folder else published
+            rel = variant_path(original.dest_uri, processed.key, name)
             self.publish[rel] = processed.folder / name
             return posixpath.relpath("/" + rel, "/" + (here or ""))
 
@@ -133,8 +128,3 @@ class Pictures:
     def publish_into(self, site_dir: Path) -> None:
         for rel, source in self.publish.items():
             publish_copy(source, site_dir / rel)
-
-
-def _ascii_stem(stem: str) -> str:
-    cleaned = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-").lower()
-    return cleaned or "img"

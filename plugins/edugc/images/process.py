@@ -19,6 +19,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import warnings
@@ -326,6 +327,19 @@ def _save(image: Image.Image, folder: Cache, name: str, fmt: str, quality: int |
     folder.write(name, data)
     return Variant(width=image.width, height=image.height, format={"WEBP": "webp", "JPEG": "jpeg", "PNG": "png"}[fmt],
                    name=name, bytes=len(data))
+
+
+def variant_path(dest_uri: str, key: str, name: str) -> str:
+    """Where a variant of a photo is published: beside the original, named by its content.
+
+    A photo '<folder>/susi-fair.jpg' gives '<folder>/susi-fair-<key[:10]>-960.jpg' for its variant '960.jpg'.
+    The build's pages and announce's emails both name variants here, so an email shows what the site
+    publishes; a new photo under the same name gets a new address, so no cache shows the old one.
+    """
+    folder, _, file_name = dest_uri.rpartition("/")
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", file_name.rsplit(".", 1)[0]).strip("-").lower() or "img"
+    published = f"{stem}-{key[:10]}-{name}"
+    return f"{folder}/{published}" if folder else published
 
 
 def publish_copy(source: Path, target: Path) -> None:

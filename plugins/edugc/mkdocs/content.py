@@ -21,10 +21,9 @@ from ..model.clock import today as build_today
 from ..pages import Renderer
 from ..pages import staff
 from ..pages.preview import NOT_FOUND, first_step, fingerprints, own_fingerprints, templates_state
-from ..pages.redirects import redirect_html
+from ..pages.redirects import redirect_html, redirects
 from ..pages.sanitise import SanitiseExtension
 from ..pages.theme_fixes import repair
-from ..urls import program_url
 from . import check_order
 from ._preview import Preview, interrupt_on_sigterm, watched_inputs
 from ._files import Adapter, project_root, set_url, src_of
@@ -136,7 +135,7 @@ class ContentPlugin(Adapter[ContentConfig]):
                     file.abs_src_path = abs_src
                     files.append(file)
                 set_url(file, doc.url)
-        for target, alias in self._aliases(site):
+        for target, alias in redirects(site):
             files.append(File.generated(config, f"{alias.strip('/')}/index.html",
                                         content=redirect_html(config.site_url or "", alias, target)))
         files.append(File.generated(config, "robots.txt", content=_robots(config.site_url or "")))
@@ -295,14 +294,6 @@ class ContentPlugin(Adapter[ContentConfig]):
         if template_name == "sitemap.xml":
             return staff.without_pages(output_content, {d.url for d in self.context.docs_by_src.values() if d.meta.staff})
         return repair(output_content)
-
-    def _aliases(self, site: SiteModel):
-        for doc in site.docs.values():
-            for alias in doc.meta.aliases:
-                yield doc.url, alias
-        for program in site.programs:
-            for alias in program.aliases:
-                yield program_url(program.id), alias
 
 
 def _quiet_dirty_warning(record: logging.LogRecord) -> bool:

@@ -46,4 +46,7 @@ class ProgramsPlugin(Adapter[ProgramsConfig]):
             cache = CalendarCache.for_site(project_root(config) / self.config.cache, config.site_url)
             for path, data in pages.calendars(cache).items():
                 files.append(File.generated(config, path, content=data))
+        # Application deadlines as RSS beside the calendars (deadlines.xml; deadlines.ics is a calendar).
+        for path, data in pages.deadline_feed().items():
+            files.append(File.generated(config, path, content=data))
         return files

@@ -79,7 +79,7 @@ def _suggest(key: str, known: dict, data_dir: str) -> str:
 
 def check_addresses(docs: dict[str, Doc], programs: list[Program], content_dir: str, data_dir: str,
                     problems: Problems) -> None:
-    """Two pages (or a page and an old address in aliases) must never share an address."""
+    """Two pages (or a page, an old address in aliases, a short address) must never share an address."""
     owners: dict[str, str] = {}
 
     def claim(url: str, owner: str, rel: str) -> None:
@@ -90,8 +90,15 @@ def check_addresses(docs: dict[str, Doc], programs: list[Program], content_dir: 
 
     for doc in docs.values():
         claim(doc.url, f"{content_dir}/{doc.src}", f"{content_dir}/{doc.src}")
+        if isinstance(doc, IssueDoc):  # /n/<N>/ for 문자 and KakaoTalk
+            claim(urls.short_issue_url(doc.meta.number), f"{content_dir}/{doc.src} (짧은 주소)", f"{content_dir}/{doc.src}")
     for program in programs:
         claim(urls.program_url(program.id), f"{data_dir}/programs.yml#{program.id}", f"{data_dir}/programs.yml")
+        claim(urls.short_program_url(program.id), f"{data_dir}/programs.yml#{program.id} (짧은 주소)",
+              f"{data_dir}/programs.yml")
     for doc in docs.values():
         for alias in doc.meta.aliases:
             claim(alias, f"{content_dir}/{doc.src} (aliases)", f"{content_dir}/{doc.src}")
+    for program in programs:
+        for alias in program.aliases:
+            claim(alias, f"{data_dir}/programs.yml#{program.id} (aliases)", f"{data_dir}/programs.yml")

@@ -210,6 +210,26 @@ class EmailFact(Strict):
     example: bool = False
 
 
+class KakaoChannel(Strict):
+    """The centre's KakaoTalk channel: the name families search for and its address."""
+
+    name: Text
+    url: AnyHttpUrl
+    example: bool = False
+
+
+class Channels(Strict):
+    """Where families receive the centre's news besides the site (구독 안내, `edugc announce`).
+
+    sms is the number the centre's 문자 come from; email is the mailbox of the email edition
+    (sender, replies, 수신거부). An example value is shown with a 예시 label and never sent from.
+    """
+
+    kakao: KakaoChannel | None = None
+    sms: PhoneFact | None = None
+    email: EmailFact | None = None
+
+
 class SiteInfo(Strict):
     """data/site.yml: who runs the site and how to reach them."""
 
@@ -222,6 +242,7 @@ class SiteInfo(Strict):
     email: EmailFact | None = None
     map_url: AnyHttpUrl | None = None
     official_numbers: list[str] = []
+    channels: Channels = Channels()
     # true once the site is the centre's real one: publish then refuses facts still marked example.
     live: bool = False
 

@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feeds of articles and notices, built with feedgen.
+"""RSS 2.0 and Atom feeds of issues, articles and notices, built with feedgen.
 
 Readers keep an item by its id, so the id is the permalink: editing a title never makes an old
 article look new. Dates are in Korean time at a fixed hour (a date-only article published at UTC
@@ -6,6 +6,7 @@ midnight would show up as the previous evening's news in Seoul).
 """
 from __future__ import annotations
 
+import datetime as dt
 import mimetypes
 import re
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree  # feedgen depends on it
 from markupsafe import escape
 
-from ..model import SiteModel, StoryDoc
+from ..model import IssueDoc, SiteModel, StoryDoc
 from ..model.clock import published_at
 from ..model.schema import CATEGORIES
 from .. import urls
@@ -25,6 +26,8 @@ from ..urls import absolute
 _URL_ATTR = re.compile(r"""(?P<attr>\b(?:href|src|poster))=(?P<q>["'])(?P<url>.*?)(?P=q)""", re.I)
 _SRCSET = re.compile(r"""\bsrcset=(?P<q>["'])(?P<value>.*?)(?P=q)""", re.I)
 _KEEP = ("mailto:", "tel:", "data:", "javascript:")
+Item = IssueDoc | StoryDoc     # what a feed lists: an issue itself, an article, a notice
+ISSUE_CATEGORY = "교육금천 소식지"
 
 
 class FeedError(ValueError):
@@ -68,16 +71,42 @@ class Feed:
     title: str
     subtitle: str
     page: str            # the HTML page the feed mirrors
-    docs: list[StoryDoc]
+    docs: list[Item]
+
+
+def feed_order(site: SiteModel) -> list[Item]:
+    """Newest day first; within a day each issue, then its articles in the issue's order, then notices.
+    Drafts and scheduled items never."""
+    rank: dict[str, tuple] = {}
+    for issue in site.issues:
+        rank[issue.doc.src] = (0, -issue.number, -1)
+        for index, article in enumerate(issue.articles):
+            rank[article.src] = (0, -issue.number, index)
+    docs: list[Item] = [i.doc for i in site.issues if i.doc.published]
+    docs += [d for d in site.articles if d.published]
+    return sorted(docs, key=lambda d: (-d.date.toordinal(), rank.get(d.src, (1, 0, 0)), d.src))
+
+
+def feed_times(ordered: list[Item]) -> dict[str, dt.datetime]:
+    """A distinct time for every item, in the order listed: the items of one day are PUBLISH_HOUR plus a
+    minute each, the first listed the latest, so a reader sorting by time keeps the issue's order."""
+    times: dict[str, dt.datetime] = {}
+    by_day: dict[dt.date, list[Item]] = {}
+    for doc in ordered:
+        by_day.setdefault(doc.date, []).append(doc)
+    for day, docs in by_day.items():
+        for position, doc in enumerate(docs):
+            times[doc.src] = published_at(day) + dt.timedelta(minutes=len(docs) - 1 - position)
+    return times
 
 
 def feeds_of(site: SiteModel) -> list[Feed]:
-    """The site's feeds: everything, then one per category. Drafts and scheduled items never."""
-    docs = [d for d in site.articles if d.published]
+    """The site's feeds: everything (each issue itself too), then one per category."""
+    docs = feed_order(site)
     name = site.info.name
-    feeds = [Feed("", f"{name}: 소식지와 공지", f"{site.info.centre}의 교육금천 소식지 기사와 공지", "", docs)]
+    feeds = [Feed("", f"{name}: 소식지와 공지", f"{site.info.centre}의 교육금천 소식지와 기사, 공지", "", docs)]
     for category in CATEGORIES:
-        chosen = [d for d in docs if d.meta.category == category]
+        chosen: list[Item] = [d for d in docs if isinstance(d, StoryDoc) and d.meta.category == category]
         if chosen:
             feeds.append(Feed(urls.category_url(category), f"{name}: {category}",
                               f"{site.info.centre}의 '{category}' 분류 글", urls.category_url(category), chosen))
@@ -92,11 +121,12 @@ class FeedWriter:
         self.site_url = require_absolute(site_url)
         self.content_dir = Path(content_dir)
         self.limit = limit
+        self.times = feed_times(feed_order(site))
 
-    def permalink(self, doc: StoryDoc) -> str:
+    def permalink(self, doc: Item) -> str:
         return absolute(self.site_url, doc.url)
 
-    def enclosure(self, doc: StoryDoc) -> Enclosure | None:
+    def enclosure(self, doc: Item) -> Enclosure | None:
         if not doc.meta.cover:
             return None
         rel = urls.asset_url(doc.src, doc.meta.cover)
@@ -117,7 +147,7 @@ class FeedWriter:
         fg.language("ko")
         fg.author({"name": self.site.info.operator})
         fg.generator("교육금천 (feedgen)")
-        newest = published_at(items[0].date) if items else published_at(self.site.today)
+        newest = self.times[items[0].src] if items else published_at(self.site.today)
         fg.updated(newest)
         fg.lastBuildDate(newest)
         covers = {}
@@ -133,18 +163,19 @@ class FeedWriter:
             out[feed.folder + name] = xml
         return out
 
-    def _entry(self, fg: FeedGenerator, doc: StoryDoc, html: str) -> Enclosure | None:
+    def _entry(self, fg: FeedGenerator, doc: Item, html: str) -> Enclosure | None:
         link = self.permalink(doc)
         fe = fg.add_entry(order="append")
         fe.id(link)
         fe.guid(link, permalink=True)
         fe.title(doc.title)
         fe.link(href=link, rel="alternate")
-        when = published_at(doc.date)
+        when = self.times[doc.src]
         fe.published(when)
         fe.updated(when)
-        fe.author({"name": doc.meta.author})
-        fe.category(term=doc.meta.category)
+        story = isinstance(doc, StoryDoc)
+        fe.author({"name": doc.meta.author if story else self.site.info.operator})
+        fe.category(term=doc.meta.category if story else ISSUE_CATEGORY)
         if doc.summary:
             fe.description(doc.summary)
         enclosure = self.enclosure(doc)
@@ -153,8 +184,16 @@ class FeedWriter:
             fe.enclosure(enclosure.url, str(enclosure.length), enclosure.type)
             alt = doc.meta.cover_alt or ""
             cover = f'<p><img src="{escape(enclosure.url)}" alt="{escape(alt)}"></p>'
-        fe.content(cover + absolutize(html, link), type="html")
+        fe.content(cover + absolutize(html, link) + self._issue_articles(doc), type="html")
         return enclosure
+
+    def _issue_articles(self, doc: Item) -> str:
+        """An issue's item lists its articles in order, linked, under its opening words."""
+        if not isinstance(doc, IssueDoc) or doc.issue is None or not doc.issue.articles:
+            return ""
+        rows = "".join(f'<li><a href="{escape(self.permalink(a))}">{escape(a.title)}</a>'
+                       + (f": {escape(a.summary)}" if a.summary else "") + "</li>" for a in doc.issue.articles)
+        return f"<h2>이번 호 기사</h2><ul>{rows}</ul>"
 
 
 def _atom_enclosures(xml: bytes, covers: dict[str, Enclosure]) -> bytes:

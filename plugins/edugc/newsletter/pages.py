@@ -110,6 +110,7 @@ class NewsletterPages:
         return pages
 
     def subscribe_links(self, page_url: str, categories: list[str]) -> str:
-        """The 구독 안내 page's list of real feed addresses (links relative to that page)."""
+        """The 구독 안내 page's channel addresses (data/site.yml) and real feed and calendar addresses."""
         rows = [(c, urls.category_url(c)) for c in categories]
-        return self.renderer.render("subscribe.html", page_url, files=FEED_FILES, categories=rows)
+        calendars = {"rss": urls.DEADLINES_RSS, "ics": urls.DEADLINES_ICS, "events": urls.FEED_PATH}
+        return self.renderer.render("subscribe.html", page_url, files=FEED_FILES, categories=rows, deadlines=calendars)

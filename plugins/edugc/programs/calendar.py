@@ -20,6 +20,7 @@ from ..model.clock import SEOUL, now
 from ..model.schema import Event
 from ..pages.text import UI
 from ..urls import absolute, program_url
+from .deadlines import deadlines, describe
 
 PRODID = "-//금천진로진학지원센터//교육금천 일정//KO"
 
@@ -84,6 +85,30 @@ def event_file(site: SiteModel, event: Event, site_url: str) -> bytes:
     return cal.to_ical()
 
 
+def deadline_calendar(site: SiteModel, site_url: str) -> bytes:
+    """Every application deadline (deadlines.ics): a date for a program's close, a moment for an event's
+    registration. The UID follows the program or event, so a moved deadline moves in the calendar."""
+    cal = _calendar(site, "교육금천 신청 마감")
+    stamp = now().astimezone(dt.timezone.utc).replace(microsecond=0)
+    for deadline in deadlines(site):
+        item = icalendar.Event()
+        item.add("uid", f"deadline-{deadline.key}@{host_of(site_url)}")
+        item.add("dtstamp", stamp)
+        if deadline.timed:  # no DTEND: a moment (RFC 5545 3.6.1)
+            item.add("dtstart", deadline.due.replace(tzinfo=SEOUL))
+        else:
+            item.add("dtstart", deadline.due.date())
+            item.add("dtend", deadline.due.date() + dt.timedelta(days=1))
+        item.add("summary", f"[신청 마감] {deadline.title}")
+        item.add("url", absolute(site_url, program_url(deadline.program.id)))
+        item.add("description", "\n".join(describe(deadline)))
+        item.add("transp", "TRANSPARENT")  # a reminder, not a busy hour
+        item.add("categories", [deadline.program.family])
+        cal.add_component(item)
+    cal.add_component(_seoul_timezone())
+    return cal.to_ical()
+
+
 @functools.lru_cache(maxsize=1)
 def _seoul_timezone():
     # Building a VTIMEZONE from the tz database costs ~0.3 s; every calendar file shares the same one.
@@ -102,8 +127,10 @@ class CalendarCache:
     address, so the preview (which serves from 127.0.0.1) never prunes the published site's entries.
     """
 
-    # The code that shapes the files: this module, the addresses (views, edugc.urls), the library.
-    CODE = code_of(__file__, Path(__file__).with_name("views.py"), Path(__file__).parent.parent / "urls.py")
+    # The code that shapes the files: this module, the addresses (views, edugc.urls), the deadlines,
+    # the library.
+    CODE = code_of(__file__, Path(__file__).with_name("views.py"), Path(__file__).with_name("deadlines.py"),
+                   Path(__file__).parent.parent / "urls.py")
     CODE += icalendar.__version__
 
     def __init__(self, path: Path | None):

@@ -12,8 +12,8 @@ from ..model import SiteModel
 from ..model.schema import Program
 from ..pages import GeneratedPage, Renderer
 from ..pages.text import UI
-from ..urls import EVENTS_URL, FEED_PATH, PAST_URL, PROGRAMS_SCRIPT, program_url
-from . import calendar
+from ..urls import DEADLINES_ICS, DEADLINES_RSS, EVENTS_URL, FEED_PATH, PAST_URL, PROGRAMS_SCRIPT, program_url
+from . import calendar, deadlines
 from .views import (
     ALL, AUDIENCE_FILTERS, FAMILY_SLUGS, FAMILY_FILTERS, FILTERS, Filter, archive_pages,
     by_month, event_ics_path, filter_label, is_upcoming, program_tokens, registration_open,
@@ -54,6 +54,10 @@ class ProgramPages:
         pages += self.archive()
         return pages
 
+    def deadline_feed(self) -> dict[str, bytes]:
+        """Site-relative path -> RSS of application deadlines (each a week before it)."""
+        return {DEADLINES_RSS: deadlines.feed(self.site, self.site_url)}
+
     def calendars(self, cache: calendar.CalendarCache | None = None) -> dict[str, bytes]:
         """Site-relative path -> iCalendar bytes: the feed and one file per event."""
         cache = cache or calendar.CalendarCache(None)
@@ -64,6 +68,8 @@ class ProgramPages:
         for event in site.events:
             inputs = ("event", common, repr(event), repr(site.program_by_id.get(event.program)), program_url(event.program))
             files[event_ics_path(event)] = cache.get(inputs, lambda event=event: calendar.event_file(site, event, url))
+        files[DEADLINES_ICS] = cache.get(("deadlines", common, repr(site.events), repr(site.programs)),
+                                              lambda: calendar.deadline_calendar(site, url))
         cache.save()
         return files
 

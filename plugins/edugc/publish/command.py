@@ -164,11 +164,13 @@ def example_facts(root: Path, info) -> list[str]:
     path = root / "data" / "site.yml"
     lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
     found = []
-    for name in type(info).model_fields:
-        value = getattr(info, name)
+    facts = [(name, getattr(info, name), f"{name}:") for name in type(info).model_fields]
+    # The channels in data/site.yml (문자 number, KakaoTalk channel, email mailbox) are facts too.
+    facts += [(f"channels.{name}", getattr(info.channels, name), f"  {name}:") for name in type(info.channels).model_fields]
+    for name, value, key in facts:
         if getattr(value, "example", False):
             shown = next((str(v) for k, v in value if k != "example"), "")
-            line = next((i for i, text in enumerate(lines, 1) if text.startswith(f"{name}:")), None)
+            line = next((i for i, text in enumerate(lines, 1) if text.startswith(key)), None)
             found.append(f"data/site.yml{f':{line}' if line else ''}: {name} '{shown}'은(는) 아직 예시(example: true)입니다 "
                          "→ 실제 값으로 바꾸고 example: true를 지우세요")
     return found
