@@ -177,7 +177,6 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                 self.errors.append(err)
 
     def _share(self, page: Page, config) -> ShareMeta | None:
-        site = site_model(config)
         content = content_plugin(config)
         src = src_of(page.file)
         doc = content.docs_by_src.get(src)
@@ -195,10 +194,20 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             title = getattr(generated, "title", None) or html.unescape(page.title or "")
             summary = getattr(generated, "summary", "") or ""
             section, is_article, published = section_of(url), False, None
+        return self.share_for(config, url=url, title=title, description=summary, section=section,
+                              is_article=is_article, published=published)
+
+    def share_for(self, config, *, url: str, title: str, description: str, section: str, card: bool = True,
+                  is_article: bool = False, published: str | None = None) -> ShareMeta | None:
+        """Share values for a page, and its card to draw with the others; also for pages MkDocs never
+        renders (edugc/print's editions and posters, which call this before on_post_build)."""
+        if not self.config.enabled:
+            return None
+        site = site_model(config)
         title = title or site.info.name
-        description = summary or config.site_description or ""
+        description = description or config.site_description or ""
         name = card_name(url)
-        cards_on = self.config.cards and os.environ.get("CARDS", "1") != "0"
+        cards_on = card and self.config.cards and os.environ.get("CARDS", "1") != "0"
         if cards_on:
             self.cards[name] = Card(name=name, title=title, section=section, site=site.info.name,
                                     footer=site.info.centre)
@@ -207,6 +216,14 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                          image=absolute(config.site_url or "", f"{CARD_DIR}/{image_name}"), section=section,
                          site_name=site.info.name, type="article" if is_article else "website",
                          published=published)
+
+    def picture(self, src: str, alt: str, *, page: Page, config) -> str:
+        """A picture written in front matter (an issue's cover) as the same light variants as any
+        picture in the page's text; for edugc/print, which puts covers on paper."""
+        tag = f'<img src="{html.escape(src)}" alt="{html.escape(alt)}">'
+        if not self.config.enabled or self.cache is None:
+            return tag
+        return rewrite(tag, lambda found, first: self._picture(found, False, page, config))
 
     def _publish_cards(self, config, site_dir: Path) -> None:
         font, bold = korean_font("regular"), korean_font("bold")

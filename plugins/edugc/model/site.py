@@ -158,6 +158,7 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
             docs[rel] = doc
 
     _check_images(docs, content, content_dir, problems)
+    _check_pull_quotes(docs, content_dir, problems)
     issues = _link_issues(docs, content_dir, problems)
 
     # Drafts and scheduled pages: kept out of the build, shown with a banner in the preview.
@@ -430,6 +431,22 @@ def _check_images(docs: dict[str, Doc], content: Path, content_dir: str, problem
                              "![그림을 설명하는 문장](파일) 처럼 대괄호 안에 설명을 쓰세요 (화면낭독기 사용자를 위해)")
             if target.exists():
                 _check_consent(target, f"{content_dir}/{base / src}", f"{content_dir}/{doc.src}", line, problems)
+
+
+def _flat(text: str) -> str:
+    """Text as a reader sees it, for comparing: no Markdown marks, link targets, quotes or spaces."""
+    text = re.sub(r"\]\([^)]*\)", "", text)
+    return re.sub(r"[\s*_`\[\]\"'“”‘’「」]+", "", text)
+
+
+def _check_pull_quotes(docs: dict[str, Doc], content_dir: str, problems: Problems) -> None:
+    # A pull quote repeats the article's own words; anything else would put words in someone's mouth.
+    for doc in docs.values():
+        quote = getattr(doc.meta, "pull_quote", None)
+        if quote and _flat(quote) not in _flat(doc.body):
+            problems.add(f"{content_dir}/{doc.src}", doc.lines.get("pull_quote") or 1,
+                         "pull_quote(뽑은 글)가 기사 본문에 없는 문장입니다",
+                         "본문에 있는 문장을 그대로 복사해 쓰세요 (인쇄판에 크게 실립니다)")
 
 
 def _check_consent(image: Path, shown: str, page: str, line: int, problems: Problems) -> None:

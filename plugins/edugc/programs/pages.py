@@ -20,7 +20,8 @@ from ..pages.urls import relative
 from . import calendar
 from .views import (
     ALL, AUDIENCE_FILTERS, EVENTS_URL, FAMILY_SLUGS, FAMILY_FILTERS, FEED_PATH, FILTERS, PAST_URL, Filter, archive_pages,
-    by_month, event_ics_path, filter_label, is_upcoming, program_tokens, program_url, registration_open,
+    by_month, event_ics_path, filter_label, has_poster, is_upcoming, poster_url, program_tokens, program_url,
+    registration_open,
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -29,10 +30,11 @@ SCRIPT_FILE = Path(__file__).parent / "assets" / "gc-programs.js"
 
 
 class ProgramPages:
-    def __init__(self, site: SiteModel, site_url: str, *, per_page: int = 20):
+    def __init__(self, site: SiteModel, site_url: str, *, per_page: int = 20, posters: bool = False):
         self.site = site
         self.site_url = site_url
         self.per_page = per_page
+        self.posters = posters  # edugc/print publishes a poster beside each program and event
         self.env = _env()
         self.env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)), self.env.loader])
         self.upcoming = [e for e in site.events if is_upcoming(e, site.today)]
@@ -44,7 +46,9 @@ class ProgramPages:
             link=lambda to: relative(page_url, to), site=self.site, info=self.site.info, today=today,
             status=lambda p: program_status(p, today), program_url=program_url, ics=event_ics_path,
             registration_open=lambda e: registration_open(e, today), map_query=self.map_query,
-            feed_path=FEED_PATH, family_slug=FAMILY_SLUGS.get, label=filter_label, events_url=EVENTS_URL, past_url=PAST_URL, **values)
+            feed_path=FEED_PATH, family_slug=FAMILY_SLUGS.get, label=filter_label, events_url=EVENTS_URL, past_url=PAST_URL,
+            poster=lambda subject: poster_url(subject) if self.posters and has_poster(subject, today) else None,
+            **values)
         # Raw HTML blocks must not contain blank lines, or Markdown would end the block there.
         return "\n".join(line for line in html.splitlines() if line.strip())
 

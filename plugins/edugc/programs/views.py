@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..model.schema import FAMILIES, LEVELS, Event, Program
+from ..pages.status import program_status
 
 AUDIENCE_SLUGS: dict[str, str] = {"초등": "elementary", "중등": "middle", "고등": "high", "학부모": "parents"}
 FAMILY_SLUGS: dict[str, str] = {"학력향상": "achievement", "진로진학 정보": "admissions",
@@ -27,6 +28,24 @@ def program_url(program_id: str) -> str:
 
 def event_ics_path(event: Event) -> str:
     return f"events/{event.id}.ics"
+
+
+POSTER_PDF_PREFIX = "gyoyuk-geumcheon-poster-"
+
+
+def poster_url(subject: Program | Event, *, pdf: bool = False) -> str:
+    """Where a program's or event's A4 poster is published: its print page ('programs/x/poster/',
+    'events/<id>/poster/') or, with pdf, its PDF beside the program page or the event's calendar file.
+    ASCII names: a Korean one turns into a long percent-encoded address."""
+    folder = f"programs/{subject.id}/" if isinstance(subject, Program) else f"events/{subject.id}/"
+    return f"{folder}{POSTER_PDF_PREFIX}{subject.id}.pdf" if pdf else f"{folder}poster/"
+
+
+def has_poster(subject: Program | Event, today: dt.date) -> bool:
+    """Notice boards need posters of what is still ahead: running or upcoming programs, upcoming events."""
+    if isinstance(subject, Event):
+        return is_upcoming(subject, today)
+    return program_status(subject, today)[0] != "closed"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..programs.views import POSTER_PDF_PREFIX
+
 KEEP_SUFFIXES = {".xml", ".ics", ".pdf"}
 SKIP_DIRS = {"assets", "search", "stylesheets", "javascripts"}
 
@@ -22,6 +24,9 @@ def published_urls(site: Path) -> set[str]:
             continue
         if path.name == "index.html":
             urls.add(rel[: -len("index.html")])
+        elif path.name.startswith(POSTER_PDF_PREFIX):
+            # A poster's PDF is withdrawn when its program or event is over; its page stays and says so.
+            continue
         elif path.suffix in KEEP_SUFFIXES:
             urls.add(rel)
     return urls
