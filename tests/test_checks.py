@@ -12,6 +12,7 @@ PAGE_TYPES = {
     "issue": "newsletter/3/",
     "article": "newsletter/1/credit-basics/",
     "print": "newsletter/3/print/",
+    "poster": "programs/always-counselling/poster/",
     "guide": "guides/credit-system/",
     "program": "programs/susi-fair/",
     "directory": "programs/",

@@ -518,12 +518,33 @@ def test_keep_test_artifacts_of_page_one_and_the_back_page(pdf_site, model, arti
     issue = model.issues[0]
     pdf = pdf_of(pdf_site, issue)
     count = len(PdfReader(pdf).pages)
-    for number, name in ((1, "page-1"), (count, "back")):
-        out = artifacts / f"print-issue-{issue.number}-{name}"
-        subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", "-f", str(number), "-l", str(number),
+    for number, name, colour in ((1, "page-1", []), (count, "back", []), (1, "page-1-grey", ["-gray"])):
+        out = artifacts / f"print-issue-{issue.number}-{name}"  # grey: as an office printer prints it
+        subprocess.run(["pdftoppm", "-r", "100", "-png", *colour, "-singlefile", "-f", str(number), "-l", str(number),
                         str(pdf), str(out)], check=True)
         assert out.with_suffix(".png").stat().st_size > 50_000
     poster = next(p for p in posters(model, model.today) if p.current and p.is_event)
     out = artifacts / "print-poster"
     subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", str(pdf_site / poster.pdf), str(out)], check=True)
     assert out.with_suffix(".png").stat().st_size > 30_000
+
+
+def test_an_issue_cover_leads_page_one_as_the_sites_own_light_picture(project):
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (1200, 700), (40, 90, 160)).save(buffer, "JPEG")
+    project.write("content/newsletter/1/cover.jpg", buffer.getvalue())
+    issue = (project.root / "content/newsletter/1/index.md").read_text(encoding="utf-8")
+    project.write("content/newsletter/1/index.md", issue.replace("summary: 첫 호\n", "summary: 첫 호\ncover: cover.jpg\n"
+                                                                 "cover_alt: 센터 상담실에서 과목 지도를 그리는 모습\n"))
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    edition = (project.root / "site/newsletter/1/print/index.html").read_text(encoding="utf-8")
+    picture = re.search(r'<div class="cover__picture">(.*?)</div>', edition, re.S).group(1)
+    assert "<picture>" in picture and 'alt="센터 상담실에서 과목 지도를 그리는 모습"' in picture
+    source = re.search(r' src="([^"]+)"', picture).group(1)
+    assert source.startswith("../cover-") and (project.root / "site/newsletter/1/print" / source).resolve().exists()
+    assert not (project.root / "site/newsletter/1/cover.jpg").exists(), "the original (and its metadata) stays out"
