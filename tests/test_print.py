@@ -19,7 +19,7 @@ from edugc.print.links import (annotate_external, insert_after_paragraph, mark_w
                                split_last_block)
 from edugc.print.poster import posters
 from edugc.print.webfont import web_safe_font
-from edugc.programs.views import is_upcoming, poster_url, program_url
+from edugc.programs.views import is_upcoming, program_url
 
 BASE = "https://gyoyuk.test/edu/"
 

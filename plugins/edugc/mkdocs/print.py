@@ -17,10 +17,10 @@ from mkdocs.structure.pages import Page
 
 from ..fonts import korean_font
 from ..pages.preview import templates_state
-from ..print import PdfMaker, edition_html, pdf_cache_key, pdf_name
+from ..print import PdfMaker, edition_html, pdf_cache_key, pdf_name, poster_html, posters
 from ..print.edition import edition_addresses, issue_print_links, print_url
 from ..print.pdf import chromium_problem
-from ..print.poster import poster_html, poster_qr, posters
+from ..print.poster import poster_qr
 from ..print.qr import QrCache, qr_svg
 from ..print.webfont import copy_web_font
 from ..images.share import section_of
