@@ -13,6 +13,7 @@ PAGE_TYPES = {
     "article": "newsletter/1/credit-basics/",
     "print": "newsletter/3/print/",
     "poster": "programs/always-counselling/poster/",
+    "ended-poster": "events/2026-susi-fair/poster/",
     "guide": "guides/credit-system/",
     "program": "programs/susi-fair/",
     "directory": "programs/",
