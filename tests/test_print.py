@@ -101,7 +101,7 @@ def test_back_page_tells_how_to_reach_find_and_follow_the_centre(pdf_site, model
         assert "예시" in back, "invented contact facts carry the 예시 label on paper too"
 
 
-def test_the_page_that_evens_an_edition_out_is_one_side_before_the_back_page(pdf_site, model, tmp_path):
+def test_the_page_that_evens_an_edition_out_is_one_side_before_the_back_page(pdf_site, model, tmp_path, browser):
     """The edition shows its 프로그램 한눈에 보기 page only when the articles end on an even page: forced
     here, it must add exactly one side and leave the back page last."""
     from pypdf import PdfReader
@@ -113,7 +113,7 @@ def test_the_page_that_evens_an_edition_out_is_one_side_before_the_back_page(pdf
     forced = source.with_name("forced.html")
     forced.write_text(source.read_text(encoding="utf-8").replace('class="gc-print"', 'class="gc-print gc-odd"', 1),
                       encoding="utf-8")
-    maker = PdfMaker(CHROMIUM, tmp_path / "cache")
+    maker = PdfMaker(CHROMIUM, tmp_path / "cache", browser=browser)
     try:
         pages = maker.make(forced, tmp_path / "forced.pdf", title="t", author="a", key="forced")
     finally:
@@ -126,7 +126,7 @@ def test_the_page_that_evens_an_edition_out_is_one_side_before_the_back_page(pdf
     assert "오시는길" in squash(reader.pages[-1].extract_text())
 
 
-def test_pdf_maker_gives_pages_the_number_of_sides_they_ask_for(tmp_path):
+def test_pdf_maker_gives_pages_the_number_of_sides_they_ask_for(tmp_path, browser):
     """The contract the edition and the posters rely on: data-even-pages gets class gc-odd when the
     first rendering is odd; data-one-page gets gc-tight (then gc-tighter) when it runs onto a second side."""
     from pypdf import PdfReader
@@ -142,7 +142,7 @@ def test_pdf_maker_gives_pages_the_number_of_sides_they_ask_for(tmp_path):
                    '<body><p>가</p><p>나</p></body></html>', encoding="utf-8")
     plain = tmp_path / "plain.html"
     plain.write_text(f"<html><body>{side * 3}</body></html>", encoding="utf-8")
-    maker = PdfMaker(CHROMIUM, tmp_path / "cache")
+    maker = PdfMaker(CHROMIUM, tmp_path / "cache", browser=browser)
     try:
         counts = [maker.make(page, tmp_path / f"{page.stem}.pdf", title="t", author="a", key=page.stem)
                   for page in (even, one, plain)]

@@ -51,11 +51,13 @@ def chromium_problem(executable: str) -> str | None:
 class PdfMaker:
     """One headless Chromium for a whole build, started only if some PDF is not in the cache."""
 
-    def __init__(self, executable: str, cache_dir: Path):
+    def __init__(self, executable: str, cache_dir: Path, *, browser=None):
+        """browser: a Playwright browser already running in this process (tests), used and left open."""
         self.executable = executable
         self.cache_dir = cache_dir
         self._playwright = None
-        self._browser = None
+        self._browser = browser
+        self._borrowed = browser is not None
         self._page = None
         self.rendered: list[tuple[str, float]] = []  # (pdf name, seconds) made this build
         self.cached = 0
@@ -135,10 +137,14 @@ class PdfMaker:
         return self._browser
 
     def close(self) -> None:
-        if self._browser is not None:
+        if self._borrowed:
+            if self._page is not None:
+                self._page.close()
+        elif self._browser is not None:
             self._browser.close()
             self._playwright.stop()
-        self._browser = self._playwright = self._page = None
+            self._browser = self._playwright = None
+        self._page = None
 
 
 def page_count(pdf: Path | bytes) -> int:
