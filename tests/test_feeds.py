@@ -8,7 +8,7 @@ import feedparser
 
 from conftest import NEWSLETTER_ARTICLE, ROOT
 from edugc.model import load_site
-from edugc.newsletter import urls
+from edugc import urls
 
 BASE = "https://gyoyuk.test/edu/"
 
@@ -86,7 +86,13 @@ def test_editing_a_title_keeps_the_guid(newsletter_project):
 
 def _notice(project, name: str, date: str, extra: str = "", cover: bool = False) -> None:
     if cover:
-        project.write("content/notices/cover.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 92)
+        from io import BytesIO
+
+        from PIL import Image
+
+        buffer = BytesIO()
+        Image.new("RGB", (640, 360), (20, 120, 90)).save(buffer, "PNG")
+        project.write("content/notices/cover.png", buffer.getvalue())
         extra += "cover: cover.png\ncover_alt: 센터 건물 사진\n"
     project.write(f"content/notices/{name}.md", NEWSLETTER_ARTICLE.format(
         title=f"공지 {name}", date=date, category="센터 소식", tags="센터소식", extra=extra, home="../index.md"))
@@ -110,7 +116,8 @@ def test_cover_is_an_enclosure_with_length_and_type(newsletter_project):
         entry = _parse(newsletter_project.root / "site" / name).entries[0]
         enclosure = entry.enclosures[0]
         assert enclosure.href == "https://example.org/notices/cover.png"
-        assert enclosure.type == "image/png" and int(enclosure.length) == 100
+        size = (newsletter_project.root / "content/notices/cover.png").stat().st_size
+        assert enclosure.type == "image/png" and int(enclosure.length) == size
 
 
 def test_feeds_hold_the_newest_n_items(newsletter_project):

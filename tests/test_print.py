@@ -19,7 +19,8 @@ from edugc.print.links import (annotate_external, insert_after_paragraph, mark_w
                                split_last_block)
 from edugc.print.poster import posters
 from edugc.print.webfont import web_safe_font
-from edugc.programs.views import is_upcoming, program_url
+from edugc.programs.views import is_upcoming
+from edugc.urls import program_url
 
 BASE = "https://gyoyuk.test/edu/"
 
@@ -340,7 +341,7 @@ def test_any_page_printed_from_the_browser_is_clean(browser, served_site):
 
 def test_without_chromium_the_build_says_so_and_still_succeeds(project):
     project.write("mkdocs.yml", (project.root / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "  - edugc/print\n", "  - edugc/print:\n      chromium: /nonexistent/chromium\n"))
+        "  - edugc/print:\n", "  - edugc/print:\n      chromium: /nonexistent/chromium\n"))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EDUGC_TODAY=TODAY, PDF="1", CARDS="0")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project.root / "site")],
                             capture_output=True, text=True, env=env, cwd=project.root)
@@ -397,7 +398,7 @@ def test_posters_are_published_beside_their_page_and_linked_from_it(pdf_site, mo
         from_owner = f'href="../../events/{poster.subject.id}/poster/"' if poster.is_event else 'href="poster/"'
         if poster.current:
             assert (pdf_site / poster.pdf).exists()
-            assert f'href="../{Path(poster.pdf).name}" type="application/pdf"' in page
+            assert f'href="{Path(poster.pdf).name}" type="application/pdf"' in page
             assert 'class="sheet"' in page and "<script" not in page
             assert from_owner in owner, poster.url
             if poster.is_event:
@@ -431,8 +432,14 @@ def test_a_poster_ends_with_its_event_and_the_publish_ledger_keeps_only_its_page
     for rel in (after.url + "index.html", after.pdf, "newsletter/1/gyoyuk-geumcheon-1.pdf"):
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
         (site / rel).write_text("x", encoding="utf-8")
-    # A printed poster's PDF is withdrawn with its event: publishing must not stop for it.
+    # A printed poster's PDF is withdrawn with its event: publishing must not stop for it, since its
+    # page (in the ledger) stays. A PDF of that name that is no poster's keeps its address.
     assert ledger.published_urls(site) == {after.url, "newsletter/1/gyoyuk-geumcheon-1.pdf"}
+    assert after.pdf.startswith(after.url)
+    stray = site / "notices" / Path(after.pdf).name
+    stray.parent.mkdir(parents=True)
+    stray.write_text("x", encoding="utf-8")
+    assert f"notices/{stray.name}" in ledger.published_urls(site)
 
 
 def test_every_print_page_has_its_share_card(site_dir, model):
@@ -469,7 +476,7 @@ def test_a_warm_build_makes_no_pdf(project, tmp_path, artifacts):
     second = project.build(tmp_path / "two", extra_env=env)
     assert second.returncode == 0, second.stderr
     assert "새로 만듦 0개, 캐시 2개" in second.stderr, second.stderr
-    for name in ("newsletter/1/gyoyuk-geumcheon-1.pdf", "programs/always-counselling/gyoyuk-geumcheon-poster-always-counselling.pdf"):
+    for name in ("newsletter/1/gyoyuk-geumcheon-1.pdf", "programs/always-counselling/poster/gyoyuk-geumcheon-poster-always-counselling.pdf"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
 

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
+from ..context import StandalonePage
 from ..fonts import korean_font
+from ..images.share import section_of
 from ..pages.preview import templates_state
 from ..print import PdfMaker, edition_html, pdf_cache_key, pdf_name, poster_html, posters
 from ..print.edition import edition_addresses, issue_print_links, print_url
@@ -23,46 +22,40 @@ from ..print.pdf import chromium_problem
 from ..print.poster import poster_qr
 from ..print.qr import QrCache, qr_svg
 from ..print.webfont import copy_web_font
-from ..images.share import section_of
-from ._files import site_model, src_of
+from ..urls import PRINT_FONT_DIR as FONT_DIR
+from ._files import Adapter, Switch, build_context, project_root, site_model
 
 log = logging.getLogger("mkdocs.plugins.edugc.print")
-FONT_DIR = "assets/fonts"
 
 
 class PrintConfig(Config):
     enabled = c.Type(bool, default=True)
-    # PDFs take Chromium and a few seconds; `PDF=0` in the environment skips them for quick previews.
-    pdf = c.Type(bool, default=True)
+    # PDFs take Chromium and a few seconds; mkdocs.yml reads `PDF=0` to skip them in quick previews.
+    pdf = Switch(default=True)
     chromium = c.Type(str, default="/usr/bin/chromium")
     cache_dir = c.Type(str, default=".cache/pdf")
     qr_cache = c.Type(str, default=".cache/qr.json")
 
 
-class PrintPlugin(BasePlugin[PrintConfig]):
+class PrintPlugin(Adapter[PrintConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.make_pdfs = False
-        self.rendered: dict[str, str] = {}
-        self.covers: dict[str, str] = {}   # issue URL -> its cover picture's HTML
-        self.shares: dict[str, object] = {}  # print page URL -> its share values (edugc/images)
         self.qr: QrCache | None = None
-        self.incremental = False
         self.written: dict[str, str] = {}  # preview: each edition's inputs, as last written
 
-    # In the incremental preview unchanged articles are not rendered again: keep their HTML.
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.incremental = command == "serve" and dirty
-
-    # Decide once per build whether PDFs can be made here, and say so once if not.
+    # Decide once per build whether PDFs can be made here, and say so once if not; tell edugc/programs
+    # (through the build context) that posters are published, so its pages link to them.
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        ctx = build_context(config)
+        ctx.posters = True
         self.make_pdfs = False
-        if self.incremental:
+        if ctx.incremental:
             log.info("미리보기(증분): 인쇄용 PDF는 만들지 않습니다 (전체 빌드에서 만듭니다).")
-        elif not self.config.pdf or os.environ.get("PDF", "1").strip() in ("0", "false", "no", ""):
+        elif not self.config.pdf:
             log.info("PDF=0: 인쇄용 PDF를 만들지 않습니다 (인쇄판 페이지는 만듭니다).")
         elif problem := chromium_problem(self.config.chromium):
             log.info(problem)  # info: a strict build must still succeed without Chromium
@@ -72,80 +65,53 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             self.make_pdfs = True
         return config
 
-    # Forget the previous build's pages (serve rebuilds with the same plugin object); start drawing
-    # the QR codes not cached yet on the second core while the engine renders.
+    # Links to each issue's print edition and PDF above its body; the print pages for edugc/images to
+    # give share values and cards; start drawing the QR codes not cached yet on the second core while
+    # the engine renders.
     def on_files(self, files: Files, *, config) -> Files:
-        if not self.incremental:
-            self.rendered, self.covers = {}, {}
         if not self.config.enabled:
             return files
         if self.qr is None:  # kept across `mkdocs serve` rebuilds
-            self.qr = QrCache(Path(config.config_file_path).parent / self.config.qr_cache)
+            self.qr = QrCache(project_root(config) / self.config.qr_cache)
         site, site_url = site_model(config), config.site_url or ""
-        pairs = [pair for issue in site.issues for pair in edition_addresses(issue, site_url)]
-        pairs += [poster_qr(p.subject, site_url) for p in posters(site, site.today) if p.current]
-        self.qr.start(pairs)
-        return files
-
-    # Share cards for the print pages, drawn by edugc/images with every other page's (after its on_files).
-    def on_env(self, env, *, config, files):
-        if not self.config.enabled:
-            return env
-        images = config.plugins.get("edugc/images")
-        self.shares = {}
-        if images is None:
-            return env
-        site = site_model(config)
+        ctx = build_context(config)
         for issue in site.issues:
+            ctx.before_body[issue.doc.src] = issue_print_links(issue, with_pdf=self.make_pdfs) + "\n"
             url = print_url(issue)
-            self.shares[url] = images.share_for(
-                config, url=url, title=f"{issue.doc.title} (인쇄판)", description=issue.doc.summary,
+            ctx.standalone[url] = StandalonePage(
+                url=url, title=f"{issue.doc.title} (인쇄판)", description=issue.doc.summary,
                 section=f"{section_of('', issue_number=issue.number)} · A4 인쇄판")
-        for poster in posters(site, site.today):
-            kind = "행사 포스터" if poster.is_event else "프로그램 포스터"
-            self.shares[poster.url] = images.share_for(
-                config, url=poster.url, title=poster.name, description=poster.program.summary,
-                section=kind, card=poster.current)  # a finished one keeps the site's default card
-        return env
-
-    # Keep each issue's and article's own HTML (before the site's headers are wrapped round it).
-    @event_priority(50)
-    def on_page_content(self, html: str, *, page: Page, config, files: Files) -> str:
-        if not self.config.enabled:
-            return html
-        doc = site_model(config).docs.get(src_of(page.file))
-        if doc is None or doc.kind not in ("issue", "article"):
-            return html
-        self.rendered[doc.url] = html
-        if doc.kind == "issue":
-            cover = getattr(doc.meta, "cover", None)
-            images = config.plugins.get("edugc/images")
-            if cover and images is not None:  # the cover goes on paper as the same light variants
-                self.covers[doc.url] = images.picture(cover, getattr(doc.meta, "cover_alt", None) or "",
-                                                      page=page, config=config)
-            return issue_print_links(doc.issue, with_pdf=self.make_pdfs) + "\n" + html
-        return html
+        made = posters(site, site.today)
+        for poster in made:  # a finished one keeps the site's default card
+            ctx.standalone[poster.url] = StandalonePage(
+                url=poster.url, title=poster.name, description=poster.program.summary,
+                section="행사 포스터" if poster.is_event else "프로그램 포스터", card=poster.current)
+        pairs = [pair for issue in site.issues for pair in edition_addresses(issue, site_url)]
+        self.qr.start(pairs + [poster_qr(p.subject, site_url) for p in made if p.current])
+        return files
 
     # Write every print edition and poster, then their PDFs (from the cache when nothing changed).
     def on_post_build(self, *, config) -> None:
         if not self.config.enabled:
             return
         site = site_model(config)
+        ctx = build_context(config)
         site_dir = Path(config.site_dir)
         site_url = config.site_url or ""
-        fonts = self._copy_fonts(site_dir, Path(config.config_file_path).parent / self.config.cache_dir)
+        fonts = self._copy_fonts(site_dir, project_root(config) / self.config.cache_dir)
         mark = self._mark(config)
         qr = self.qr.svg if self.qr else qr_svg
         editions = []
-        templates = templates_state() if self.incremental else ""
+        templates = templates_state() if ctx.incremental else ""
         for issue in site.issues:
-            if self.incremental:  # the preview writes again only editions whose inputs changed
-                key = self._edition_inputs(site, issue, site_url, fonts, templates)
+            cover = ctx.covers.get(issue.doc.src)  # the published variant, as on the issue page
+            if ctx.incremental:  # the preview writes again only editions whose inputs changed
+                key = self._edition_inputs(site, issue, ctx.bodies, site_url, fonts, templates, cover)
                 if self.written.get(issue.doc.url) == key:
                     continue
                 self.written[issue.doc.url] = key
-            edition = edition_html(site, issue, self.rendered, site_url=site_url, fonts=fonts, qr=qr, mark=mark,
-                                   cover=self.covers.get(issue.doc.url, ""), share=self.shares.get(print_url(issue)),
+            edition = edition_html(site, issue, ctx.bodies, site_url=site_url, fonts=fonts, qr=qr, mark=mark,
+                                   cover=cover.html if cover else "", share=ctx.shares.get(print_url(issue)),
                                    with_pdf=self.make_pdfs)
             target = site_dir / edition.url / "index.html"
             _write(target, edition.html)
@@ -153,7 +119,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         made_posters = []
         for poster in posters(site, site.today):
             poster.html = poster_html(site, poster, site_url=site_url, fonts=fonts, qr=qr, mark=mark,
-                                      share=self.shares.get(poster.url), with_pdf=self.make_pdfs)
+                                      share=ctx.shares.get(poster.url), with_pdf=self.make_pdfs)
             target = site_dir / poster.url / "index.html"
             _write(target, poster.html)
             if poster.current:
@@ -163,13 +129,14 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         if self.make_pdfs and (editions or made_posters):
             self._make_pdfs(editions, made_posters, site_dir, config, author=site.info.operator)
 
-    def _edition_inputs(self, site, issue, site_url: str, fonts: dict, templates: str) -> str:
+    def _edition_inputs(self, site, issue, bodies: dict[str, str], site_url: str, fonts: dict, templates: str,
+                        cover) -> str:
         h = hashlib.sha1(repr((site.info, site.today, site_url, fonts, issue.doc.meta, templates,
-                               site.events, site.programs)).encode())
+                               site.events, site.programs, cover)).encode())
         for article in issue.articles:
             h.update(repr((article.url, article.meta)).encode())
-            h.update(self.rendered.get(article.url, "").encode())
-        h.update(self.rendered.get(issue.doc.url, "").encode())
+            h.update(bodies.get(article.url, "").encode())
+        h.update(bodies.get(issue.doc.url, "").encode())
         return h.hexdigest()
 
     def _copy_fonts(self, site_dir: Path, cache_dir: Path) -> dict[str, str]:
@@ -192,8 +159,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         return svg if svg.startswith("<svg") and "<script" not in svg.lower() else ""
 
     def _make_pdfs(self, editions, made_posters, site_dir: Path, config, *, author: str) -> None:
-        root = Path(config.config_file_path).parent
-        maker = PdfMaker(self.config.chromium, root / self.config.cache_dir)
+        maker = PdfMaker(self.config.chromium, project_root(config) / self.config.cache_dir)
         site_url = config.site_url or ""
         started = time.perf_counter()
         wrong: list[str] = []
@@ -209,7 +175,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
                 key = pdf_cache_key(poster.html, html_file.parent, site_url, poster.title)
                 pages = maker.make(html_file, site_dir / poster.pdf, title=poster.title, author=author, key=key)
                 if pages != 1:
-                    source = "data/events.yml" if poster.is_event else "data/programs.yml"
+                    data_dir = build_context(config).data_dir
+                    source = f"{data_dir}/events.yml" if poster.is_event else f"{data_dir}/programs.yml"
                     wrong.append(f"{source}의 '{poster.subject.id}': 포스터가 A4 {pages}쪽입니다 → 요약(summary)·신청 방법(how)·"
                                  "장소를 짧게 줄여 한 장에 들어가게 하세요")
         except Exception as err:  # Chromium crashed or timed out: the build must not publish half of it

@@ -10,10 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..model.schema import FAMILIES, Event, Program
-from ..model.site import SiteModel
-from ..newsletter.feeds import FILES as FEED_FILES
-from ..newsletter.urls import ARCHIVE
-from ..programs.views import DIRECTORY_URL, EVENTS_URL, FEED_PATH, is_upcoming
+from ..model import SiteModel
+from ..programs.views import is_upcoming
+from ..urls import ARCHIVE, DIRECTORY_URL, EVENTS_URL, FEED_FILES, FEED_PATH, absolute
 from .links import short_url
 
 UPCOMING = 5         # events on the back page: what fits beside the rest on one A4 side
@@ -52,7 +51,7 @@ def back_page(site: SiteModel, site_url: str, today: dt.date) -> BackPage:
     info = site.info
 
     def at(url: str) -> str:
-        return short_url(site_url.rstrip("/") + "/" + url) if site_url else "/" + url
+        return short_url(absolute(site_url, url)) if site_url else "/" + url
 
     contacts = [Contact("전화", info.phone.number, info.phone.example),
                 Contact("운영 시간", info.hours.text, info.hours.example)]

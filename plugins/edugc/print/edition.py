@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import jinja2
 from markupsafe import Markup, escape
 
-from ..model.site import Issue, SiteModel
+from ..model import Issue, SiteModel
 from ..pages import text
-from ..pages.urls import absolute, relative
+from ..pages.render import render
+from .. import urls
+from ..urls import absolute, relative
 from .back import back_page
 from .links import (annotate_external, insert_after_paragraph, mark_wide_tables, move_fragment, open_details,
                     shift_headings, short_url, split_last_block)
@@ -30,12 +31,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def print_url(issue: Issue) -> str:
-    return f"{issue.doc.url}print/"
+    return urls.print_url(issue.doc.url)
 
 
 def pdf_name(issue: Issue) -> str:
-    # ASCII file name: a Korean one turns into a long percent-encoded address.
-    return f"gyoyuk-geumcheon-{issue.number}.pdf"
+    return urls.pdf_name(issue.number)
 
 
 @dataclass
@@ -44,18 +44,6 @@ class PrintEdition:
     html: str        # the standalone page
     url: str         # where it is published, site-relative
     title: str       # also the PDF's title
-
-
-@functools.lru_cache(maxsize=1)  # one compiled set of templates per process, not one per page
-def env() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    env.filters.update(kdate=text.korean_date, kdate_wd=text.korean_date_weekday, ktime=text.korean_time,
-                       won=text.won, kmd_wd=text.korean_month_day_weekday)
-    env.globals["ui"] = text.UI
-    # Printed addresses break after a slash, never inside a word ('…/study-min' 'd').
-    env.filters["wbr"] = lambda address: Markup(str(escape(address)).replace("/", "/<wbr>"))
-    return env
 
 
 @functools.lru_cache(maxsize=8)
@@ -109,7 +97,8 @@ def edition_html(site: SiteModel, issue: Issue, rendered: dict[str, str], *, sit
         })
     home, home_short = site_address(site_url)
     back = back_page(site, site_url, today or site.today)
-    page = env().get_template("edition.html").render(
+    page = render(
+        "edition.html",
         issue=issue, info=site.info, title=title, stories=stories,
         intro=Markup(prepare(issue.doc.url, rendered.get(issue.doc.url, ""), "intro-")),
         cover=Markup(prepare(issue.doc.url, cover, "cover-")) if cover else "",
@@ -122,4 +111,4 @@ def edition_html(site: SiteModel, issue: Issue, rendered: dict[str, str], *, sit
 
 def issue_print_links(issue: Issue, *, with_pdf: bool) -> str:
     """The links on the issue page to its print edition and PDF."""
-    return env().get_template("issue_links.html").render(pdf=pdf_name(issue) if with_pdf else None)
+    return render("issue_links.html", pdf=pdf_name(issue) if with_pdf else None)

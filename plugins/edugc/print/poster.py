@@ -14,10 +14,11 @@ from typing import Callable, Union
 from markupsafe import Markup
 
 from ..model.schema import Event, Program
-from ..model.site import SiteModel
-from ..pages.urls import absolute, relative
-from ..programs.views import EVENTS_URL, has_poster, poster_url, program_url
-from .edition import env, site_address, stylesheet
+from ..model import SiteModel
+from ..pages.render import render
+from ..programs.views import has_poster, poster_url
+from ..urls import EVENTS_URL, absolute, event_entry, program_url, relative
+from .edition import site_address, stylesheet
 from .links import short_url
 from .qr import qr_svg
 
@@ -52,7 +53,7 @@ def poster_target(subject: Subject) -> str:
     """What the QR code opens: the program page, at the event's own entry for an event."""
     if isinstance(subject, Program):
         return program_url(subject.id)
-    return f"{program_url(subject.program)}#{subject.id}"
+    return event_entry(subject.program, subject.id)
 
 
 def poster_qr(subject: Subject, site_url: str) -> tuple[str, str]:
@@ -81,7 +82,8 @@ def poster_html(site: SiteModel, poster: Poster, *, site_url: str, fonts: dict[s
     address, label = poster_qr(subject, site_url)
     registration = subject.registration if is_event else None
     _, home_short = site_address(site_url)
-    html = env().get_template("poster.html").render(
+    html = render(
+        "poster.html",
         poster=poster, subject=subject, program=program, is_event=is_event, name=name, info=site.info, title=poster.title,
         registration=registration, title_size=_title_size(name), share=share,
         qr=Markup(qr(address, label)) if poster.current else "", qr_short=short_url(address) if site_url else address,

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .. import urls
 from ..model.schema import FAMILIES, LEVELS, Event, Program
+from ..pages.pagination import paginate
 from ..pages.status import program_status
 
 AUDIENCE_SLUGS: dict[str, str] = {"초등": "elementary", "중등": "middle", "고등": "high", "학부모": "parents"}
@@ -16,29 +18,16 @@ FAMILY_SLUGS: dict[str, str] = {"학력향상": "achievement", "진로진학 정
                                 "미래형 인재": "future", "고교학점제": "credit"}
 assert set(AUDIENCE_SLUGS) == set(LEVELS) and set(FAMILY_SLUGS) == set(FAMILIES)
 
-DIRECTORY_URL = "programs/"
-EVENTS_URL = "events/"
-PAST_URL = "events/past/"
-FEED_PATH = "events.ics"
-
-
-def program_url(program_id: str) -> str:
-    return f"programs/{program_id}/"
 
 
 def event_ics_path(event: Event) -> str:
-    return f"events/{event.id}.ics"
-
-
-POSTER_PDF_PREFIX = "gyoyuk-geumcheon-poster-"
+    return urls.event_ics(event.id)
 
 
 def poster_url(subject: Program | Event, *, pdf: bool = False) -> str:
-    """Where a program's or event's A4 poster is published: its print page ('programs/x/poster/',
-    'events/<id>/poster/') or, with pdf, its PDF beside the program page or the event's calendar file.
-    ASCII names: a Korean one turns into a long percent-encoded address."""
-    folder = f"programs/{subject.id}/" if isinstance(subject, Program) else f"events/{subject.id}/"
-    return f"{folder}{POSTER_PDF_PREFIX}{subject.id}.pdf" if pdf else f"{folder}poster/"
+    """Where a program's or event's A4 poster is published (its print page, or with pdf its PDF)."""
+    event = isinstance(subject, Event)
+    return urls.poster_pdf(subject.id, event=event) if pdf else urls.poster_url(subject.id, event=event)
 
 
 def has_poster(subject: Program | Event, today: dt.date) -> bool:
@@ -59,10 +48,10 @@ class Filter:
     @property
     def url(self) -> str:
         if self.kind == "audience":
-            return f"programs/for/{self.slug}/"
+            return urls.audience_url(self.slug)
         if self.kind == "family":
-            return f"programs/family/{self.slug}/"
-        return DIRECTORY_URL
+            return urls.family_url(self.slug)
+        return urls.DIRECTORY_URL
 
     def matches(self, program: Program) -> bool:
         if self.kind == "audience":
@@ -132,11 +121,11 @@ class ArchivePage:
 
     @property
     def url(self) -> str:
-        return PAST_URL if self.number == 1 else f"{PAST_URL}page/{self.number}/"
+        return urls.past_url(self.number)
 
 
 def archive_pages(past: list[Event], per_page: int) -> list[ArchivePage]:
     """Past events newest first, per_page a page; an empty archive still has its first page."""
     newest = sorted(past, key=lambda e: (e.start, e.id), reverse=True)
-    chunks = [newest[i:i + per_page] for i in range(0, len(newest), per_page)] or [[]]
+    chunks = paginate(newest, per_page)
     return [ArchivePage(n, len(chunks), chunk) for n, chunk in enumerate(chunks, start=1)]
