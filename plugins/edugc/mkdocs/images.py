@@ -103,7 +103,7 @@ class ImagesPlugin(Adapter[ImagesConfig]):
             site_model(config), page.url if page.url != "./" else "", ctx.docs_by_src.get(src),
             title=generated.title if generated else html.unescape(page.title or ""),
             summary=generated.summary if generated else "", site_url=config.site_url or "",
-            description=config.site_description or "", cards=self.config.cards)
+            description=config.site_description or "", cards=self.config.cards, cover=ctx.covers.get(src))
         if self.config.cards:
             self.cards[card.name] = card
         context["gc_share"] = meta

@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from .. import urls
 from .docs import Doc, GuideDoc, IssueDoc, StoryDoc
+from .files import RASTER_SUFFIXES
 from .problems import Problems
 from .schema import Event, ImageConsent, Program
 from .source import parse_yaml, read_text
@@ -19,7 +20,12 @@ def check_images(docs: dict[str, Doc], content: Path, content_dir: str, problems
         base = PurePosixPath(doc.src).parent
         refs = list(doc.images)
         if isinstance(doc, (IssueDoc, StoryDoc)) and doc.meta.cover:
-            refs.append((doc.meta.cover, doc.meta.cover_alt or "", doc.lines.get("cover") or 1))
+            line = doc.lines.get("cover") or 1
+            refs.append((doc.meta.cover, doc.meta.cover_alt or "", line))
+            if "://" not in doc.meta.cover and PurePosixPath(doc.meta.cover).suffix.lower() not in RASTER_SUFFIXES:
+                # Link previews and feed readers show photos only (not SVG or PDF).
+                problems.add(f"{content_dir}/{doc.src}", line, f"표지 그림(cover) '{doc.meta.cover}'이(가) 사진 파일이 아닙니다",
+                             "JPG·PNG·WebP 사진을 글과 같은 폴더에 두고 그 파일 이름을 쓰세요")
         for src, alt, line in refs:
             if "://" in src or src.startswith("data:"):
                 problems.add(f"{content_dir}/{doc.src}", line, f"다른 사이트의 그림 '{src}'은(는) 쓸 수 없습니다",
