@@ -131,7 +131,7 @@ def test_utf8_bom_is_accepted(project):
 
 def test_nfd_file_name_gives_the_nfc_url(project):
     nfd = unicodedata.normalize("NFD", "공지사항")
-    project.write(f"content/{nfd}.md", "---\ntitle: 공지\n---\n")
+    project.write(f"content/{nfd}.md", "---\ntitle: 공지\n---\n공지 본문\n")
     site = project.load()
     doc = site.docs["공지사항.md"]  # keyed by the NFC name
     assert doc.url == f"{slugify('공지사항')}/" == "gongjisahang/"
@@ -244,7 +244,7 @@ def test_stale_guide_shows_a_notice_and_time_never_breaks_the_build(project, tmp
 
 
 def test_aliases_publish_a_redirect(project, tmp_path):
-    project.write("content/about.md", "---\ntitle: 소개\naliases: [old/about-us/]\n---\n")
+    project.write("content/about.md", "---\ntitle: 소개\naliases: [old/about-us/]\n---\n센터 소개\n")
     out = tmp_path / "out"
     assert project.build(out).returncode == 0
     redirect = (out / "old/about-us/index.html").read_text(encoding="utf-8")

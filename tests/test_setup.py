@@ -34,7 +34,8 @@ def test_the_editors_install_built_the_whole_site_with_its_pdfs():
 def test_without_chromium_the_build_says_so_in_one_line_and_makes_everything_else(project):
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - edugc/print\n", "  - edugc/print:\n      chromium: /nonexistent/chromium\n"), encoding="utf-8")
+        "  - edugc/print:\n", "  - edugc/print:\n      chromium: /nonexistent/chromium\n"), encoding="utf-8")
+    assert "/nonexistent/chromium" in config.read_text(encoding="utf-8")
     result = project.build(extra_env={"PDF": "1"})
     assert result.returncode == 0, result.stderr
     said = [line for line in (result.stdout + result.stderr).splitlines() if "Chromium" in line]
