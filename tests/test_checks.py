@@ -12,6 +12,8 @@ PAGE_TYPES = {
     "issue": "newsletter/3/",
     "article": "newsletter/1/credit-basics/",
     "print": "newsletter/3/print/",
+    "poster": "programs/always-counselling/poster/",
+    "ended-poster": "events/2026-susi-fair/poster/",
     "guide": "guides/credit-system/",
     "program": "programs/susi-fair/",
     "directory": "programs/",

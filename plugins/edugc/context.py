@@ -13,6 +13,31 @@ from .model import Doc, SiteModel
 from .pages import GeneratedPage
 
 
+@dataclass(frozen=True)
+class Cover:
+    """An issue's or article's `cover:` as the images step published it: a light variant, never the
+    editor's original (which is not published). Every place that shows a cover reads this."""
+
+    html: str       # the <picture> for the doc's own page (addresses relative to its URL)
+    url: str        # site-relative address of the variant for share cards (og:image) and feeds
+    alt: str
+    width: int
+    height: int
+    mime: str       # image/jpeg or image/png
+    length: int     # bytes (a feed's enclosure states it)
+
+
+@dataclass(frozen=True)
+class StandalonePage:
+    """A page the engine never renders (a print edition, a poster) that still needs share values."""
+
+    url: str
+    title: str
+    description: str
+    section: str
+    card: bool = True   # False: the site's default card (a finished program's poster page)
+
+
 @dataclass
 class BuildContext:
     root: Path = Path(".")            # the project folder (where mkdocs.yml is)
@@ -31,6 +56,14 @@ class BuildContext:
     # HTML that a step places just before or after a page's own body, by source path.
     before_body: dict[str, str] = field(default_factory=dict)
     after_body: dict[str, str] = field(default_factory=dict)
+    # Covers by the source path of their issue or article (edugc/images, in its on_files).
+    covers: dict[str, Cover] = field(default_factory=dict)
+    # Pages outside the engine (edugc/print, in its on_files) and their share values (edugc/images,
+    # in its on_env; an object of edugc.images.share.ShareMeta, kept untyped here).
+    standalone: dict[str, StandalonePage] = field(default_factory=dict)
+    shares: dict[str, object] = field(default_factory=dict)
+    # edugc/print publishes a poster for each program and event (the program pages link to them).
+    posters: bool = False
     # The build must not replace the last good site (the preview shows it while content has errors).
     keep_previous: bool = False
 
@@ -41,6 +74,8 @@ class BuildContext:
     def new_build(self) -> None:
         """Forget what the previous build (the preview rebuilds with the same objects) added."""
         self.generated = {}
+        self.covers, self.standalone, self.shares = {}, {}, {}
+        self.posters = False
         self.before_body, self.after_body = {}, {}
         self.keep_previous = False
         if not self.incremental:

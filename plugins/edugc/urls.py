@@ -187,6 +187,28 @@ def short_program_url(program_id: str) -> str:
     return f"{SHORT_PROGRAM}{program_id}/"
 
 
+def event_entry(program_id: str, event_id: str) -> str:
+    """An event's own entry on its program's page."""
+    return f"{program_url(program_id)}#{event_id}"
+
+
+# -- posters of programs and events (edugc/print) --------------------------------------------------
+
+POSTER_PDF_PREFIX = "gyoyuk-geumcheon-poster-"
+
+
+def poster_url(subject_id: str, *, event: bool) -> str:
+    """A program's or event's A4 poster page: 'programs/<id>/poster/', 'events/<id>/poster/'."""
+    return f"{EVENTS_URL if event else DIRECTORY_URL}{subject_id}/poster/"
+
+
+def poster_pdf(subject_id: str, *, event: bool) -> str:
+    """The poster's PDF, inside its page's folder: made again from data on every build and withdrawn
+    when the program or event is over, while the page itself stays (publish/ledger.py relies on it).
+    An ASCII name: a Korean one turns into a long percent-encoded address."""
+    return f"{poster_url(subject_id, event=event)}{POSTER_PDF_PREFIX}{subject_id}.pdf"
+
+
 # -- print editions --------------------------------------------------------------------------------
 
 PRINT_FONT_DIR = "assets/fonts"

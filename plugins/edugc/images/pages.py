@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from ..model import SiteModel
+from ..context import Cover
+from ..model import IssueDoc, SiteModel, StoryDoc
 from ..urls import ASSETS
 from .html import ImgTag, picture_html, rewrite
-from .process import RASTER_SUFFIXES, ImageCache, ImageError, publish_copy, variant_path
+from .process import RASTER_SUFFIXES, ImageCache, ImageError, Processed, publish_copy, variant_path
 from .svg import check_svg
 
 
@@ -43,6 +44,7 @@ class Pictures:
         self.originals: dict[str, Original] = {}   # unquoted site URL of an original -> the original
         self.publish: dict[str, Path] = {}          # site path -> cached variant file
         self.errors: list[ImageError] = []
+        self.last: tuple[Original, Processed] | None = None  # what the last picture made was made from
 
     def shown(self, path: Path) -> str:
         """A path as the editor knows it: relative to the project."""
@@ -58,7 +60,8 @@ class Pictures:
         """Make the variants of every photo a page shows, on `workers` processes, before rendering."""
         jobs, seen = [], set()
         for doc in site.docs.values():
-            for src, _alt, _line in doc.images:
+            cover = [(doc.meta.cover, "", 0)] if isinstance(doc, (IssueDoc, StoryDoc)) and doc.meta.cover else []
+            for src, _alt, _line in [*doc.images, *cover]:
                 path = self.docs_dir / PurePosixPath(doc.src).parent / src
                 if path.suffix.lower() in RASTER_SUFFIXES and path.exists() and path not in seen:
                     seen.add(path)
@@ -94,11 +97,34 @@ class Pictures:
             self.errors.append(err)
             return None
         def url_of(name: str) -> str:
-            rel = variant_path(original.dest_uri, processed.key, name)
-            self.publish[rel] = processed.folder / name
-            return posixpath.relpath("/" + rel, "/" + (here or ""))
+            return posixpath.relpath("/" + self._published(original, processed, name), "/" + (here or ""))
 
-        return picture_html(tag, processed, url_of, first=first)
+        html = picture_html(tag, processed, url_of, first=first)
+        self.last = (original, processed)
+        return html
+
+    def _published(self, original: Original, processed: Processed, name: str) -> str:
+        """Where a variant is published (site path), and note that it must be."""
+        rel = variant_path(original.dest_uri, processed.key, name)
+        self.publish[rel] = processed.folder / name
+        return rel
+
+    def cover(self, doc: IssueDoc | StoryDoc) -> Cover | None:
+        """The `cover:` of an issue or article as its page shows it (the first picture: no lazy
+        loading) and as share cards and feeds link it: a published variant about 1,200 px wide (what
+        link previews draw), never the original, which is not published."""
+        if not doc.meta.cover:
+            return None
+        self.last = None
+        tag = ImgTag(0, 0, {"src": doc.meta.cover, "alt": doc.meta.cover_alt or ""})
+        html = self._picture(tag, True, doc.url, doc.src, None)
+        if html is None or self.last is None:
+            return None  # not a photo this step publishes (the model reports a missing file)
+        original, processed = self.last
+        fallback = processed.of_format(processed.fallback)
+        shared = next((v for v in fallback if v.width >= 1200), fallback[-1])
+        return Cover(html=html, url=self._published(original, processed, shared.name), alt=doc.meta.cover_alt or "",
+                     width=shared.width, height=shared.height, mime=f"image/{shared.format}", length=shared.bytes)
 
     def _missing_alt(self, page_path: str | None, src: str) -> ImageError:
         path = Path(page_path or "")

@@ -29,8 +29,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from ..cache import Cache
-
-RASTER_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".tif", ".tiff", ".bmp"}
+from ..model.files import RASTER_SUFFIXES  # noqa: F401 - the images step publishes what the model calls photos
 HEIC_SUFFIXES = {".heic", ".heif"}
 
 

@@ -1,9 +1,11 @@
 """What a shared link shows: Open Graph and Twitter values for one page, from the model."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+from ..context import Cover, StandalonePage
 from ..model import ArticleDoc, Doc, IssueDoc, SiteModel, StoryDoc
 from ..model.clock import published_at
 from ..urls import DEFAULT_CARD, absolute, card_name, card_url
@@ -23,6 +25,9 @@ class ShareMeta:
     site_name: str
     type: str = "website"  # article for newsletter articles and notices
     published: str | None = None  # ISO 8601 with the Seoul offset
+    image_width: int = 1200       # a drawn card; a cover photo gives its own size
+    image_height: int = 630
+    image_alt: str = ""           # the cover's alt text; a card shows the title
 
 
 def section_of(url: str, *, issue_number: int | None = None, category: str | None = None) -> str:
@@ -43,9 +48,10 @@ def published_time(day: dt.date | None) -> str | None:
 
 
 def page_share(site: SiteModel, url: str, doc: Doc | None, *, title: str, summary: str, site_url: str,
-               description: str, cards: bool) -> tuple[ShareMeta, Card]:
+               description: str, cards: bool, cover: Cover | None = None) -> tuple[ShareMeta, Card]:
     """What a shared link to the page at `url` shows, and the card drawn for it. `title` and `summary`
-    are used for pages without a doc (generated pages, the theme's own)."""
+    are used for pages without a doc (generated pages, the theme's own). A page with a cover shows
+    its cover photo (the published variant), as the page itself does."""
     issue_number, category, published = None, None, None
     if doc is not None:
         title, summary = doc.title, doc.summary
@@ -62,5 +68,19 @@ def page_share(site: SiteModel, url: str, doc: Doc | None, *, title: str, summar
     meta = ShareMeta(title=title, description=summary or description, url=absolute(site_url, url),
                      image=absolute(site_url, card_url(name if cards else DEFAULT_CARD)), section=section,
                      site_name=site.info.name, type="article" if isinstance(doc, StoryDoc) else "website",
-                     published=published)
+                     published=published, image_alt=title)
+    if cover is not None:
+        meta = dataclasses.replace(meta, image=absolute(site_url, cover.url), image_width=cover.width,
+                                   image_height=cover.height, image_alt=cover.alt or title)
+    return meta, card
+
+
+def standalone_share(site: SiteModel, page: StandalonePage, *, site_url: str, description: str,
+                     cards: bool) -> tuple[ShareMeta, Card]:
+    """Share values of a page the engine never renders (a print edition, a poster)."""
+    name = card_name(page.url)
+    card = Card(name=name, title=page.title, section=page.section, site=site.info.name, footer=site.info.centre)
+    meta = ShareMeta(title=page.title, description=page.description or description, url=absolute(site_url, page.url),
+                     image=absolute(site_url, card_url(name if cards and page.card else DEFAULT_CARD)),
+                     section=page.section, site_name=site.info.name, image_alt=page.title)
     return meta, card

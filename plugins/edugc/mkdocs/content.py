@@ -255,10 +255,10 @@ class ContentPlugin(Adapter[ContentConfig]):
         before = r.banners(doc)
         after = ""
         if isinstance(doc, IssueDoc):
-            before += r.issue_header(doc)
+            before += r.issue_header(doc, ctx.covers.get(src))
             after = r.issue_articles(doc)
         elif isinstance(doc, StoryDoc):
-            before += r.article_header(doc)
+            before += r.article_header(doc, ctx.covers.get(src))
             after = r.article_footer(doc)
         elif isinstance(doc, GuideDoc):
             after = r.guide_programs(doc)

@@ -21,7 +21,8 @@ from ..images import ImageCache, Settings
 from ..images.cards import Card, CardCache
 from ..images.pages import Original, Pictures, is_consent_record, is_original
 from ..images.process import publish_copy
-from ..images.share import page_share
+from ..images.share import page_share, standalone_share
+from ..model import IssueDoc, StoryDoc
 from ..urls import ASSETS, CARD_DIR, DEFAULT_CARD
 from ._files import Adapter, Switch, build_context, project_root, site_model, src_of
 
@@ -60,8 +61,29 @@ class ImagesPlugin(Adapter[ImagesConfig]):
                 file.inclusion = InclusionLevel.EXCLUDED
             elif is_consent_record(file.src_uri):
                 file.inclusion = InclusionLevel.EXCLUDED
-        self.pictures.warm(site_model(config), self.config.workers)
+        site = site_model(config)
+        self.pictures.warm(site, self.config.workers)
+        # Covers as every place shows them (the page, share cards, feeds, the print masthead): the
+        # published variants, made here once for all of them.
+        ctx = build_context(config)
+        for doc in site.docs.values():
+            if isinstance(doc, (IssueDoc, StoryDoc)) and (cover := self.pictures.cover(doc)) is not None:
+                ctx.covers[doc.src] = cover
         return files
+
+    # Share values and cards for the pages the engine never renders (edugc/print's editions and posters,
+    # registered in the build context in its on_files); edugc/print reads them back when it writes them.
+    def on_env(self, env, *, config, files):
+        if not self.config.enabled:
+            return env
+        ctx = build_context(config)
+        for page in ctx.standalone.values():
+            meta, card = standalone_share(site_model(config), page, site_url=config.site_url or "",
+                                          description=config.site_description or "", cards=self.config.cards)
+            if self.config.cards and page.card:
+                self.cards[card.name] = card
+            ctx.shares[page.url] = meta
+        return env
 
     # Pictures in place before edugc/content keeps the page's own HTML for print and feeds (priority 0).
     @event_priority(60)
@@ -81,7 +103,7 @@ class ImagesPlugin(Adapter[ImagesConfig]):
             site_model(config), page.url if page.url != "./" else "", ctx.docs_by_src.get(src),
             title=generated.title if generated else html.unescape(page.title or ""),
             summary=generated.summary if generated else "", site_url=config.site_url or "",
-            description=config.site_description or "", cards=self.config.cards)
+            description=config.site_description or "", cards=self.config.cards, cover=ctx.covers.get(src))
         if self.config.cards:
             self.cards[card.name] = card
         context["gc_share"] = meta

@@ -80,7 +80,8 @@ class NewsletterPlugin(Adapter[NewsletterConfig]):
     def on_post_build(self, *, config) -> None:
         if not self.config.enabled or not self.config.feeds or self.site is None:
             return
-        writer = FeedWriter(self.site, config.site_url, Path(config.docs_dir), self.config.feed_items)
+        writer = FeedWriter(self.site, config.site_url, Path(config.docs_dir), self.config.feed_items,
+                            covers=build_context(config).covers)
         out = Path(config.site_dir)
         bodies = build_context(config).bodies
         for feed in feeds_of(self.site):

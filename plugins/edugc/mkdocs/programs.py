@@ -33,11 +33,14 @@ class ProgramsPlugin(Adapter[ProgramsConfig]):
         if not self.config.enabled:
             return files
         site = site_model(config)
-        pages = ProgramPages(site, config.site_url or "http://localhost/", per_page=self.config.per_page)
+        ctx = build_context(config)
+        posters = ctx.posters  # edugc/print (in its on_config) publishes the posters these pages link to
+        pages = ProgramPages(site, config.site_url or "http://localhost/", per_page=self.config.per_page,
+                             posters=posters)
         # Made from data/ alone: the preview makes them again only when the data, site facts or date
         # changed (0.3 s of every refresh at 1,000 pages otherwise).
         inputs = repr((site.programs, site.events, site.info, site.today, config.site_url, self.config.per_page,
-                       templates_state())) if build_context(config).incremental else None
+                       posters, templates_state())) if ctx.incremental else None
         for page in self.made.get(inputs, pages.pages):
             add_generated(files, config, page)  # the content plugin keeps in_search=False pages out of search
         # The directory's filter script ships with the package, so any project using the plugin has it.

@@ -3,10 +3,12 @@ references between pages and data, addresses that two pages would share, and per
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path, PurePosixPath
 
 from .. import urls
 from .docs import Doc, GuideDoc, IssueDoc, StoryDoc
+from .files import RASTER_SUFFIXES
 from .problems import Problems
 from .schema import Event, ImageConsent, Program
 from .source import parse_yaml, read_text
@@ -18,7 +20,12 @@ def check_images(docs: dict[str, Doc], content: Path, content_dir: str, problems
         base = PurePosixPath(doc.src).parent
         refs = list(doc.images)
         if isinstance(doc, (IssueDoc, StoryDoc)) and doc.meta.cover:
-            refs.append((doc.meta.cover, doc.meta.cover_alt or "", doc.lines.get("cover") or 1))
+            line = doc.lines.get("cover") or 1
+            refs.append((doc.meta.cover, doc.meta.cover_alt or "", line))
+            if "://" not in doc.meta.cover and PurePosixPath(doc.meta.cover).suffix.lower() not in RASTER_SUFFIXES:
+                # Link previews and feed readers show photos only (not SVG or PDF).
+                problems.add(f"{content_dir}/{doc.src}", line, f"표지 그림(cover) '{doc.meta.cover}'이(가) 사진 파일이 아닙니다",
+                             "JPG·PNG·WebP 사진을 글과 같은 폴더에 두고 그 파일 이름을 쓰세요")
         for src, alt, line in refs:
             if "://" in src or src.startswith("data:"):
                 problems.add(f"{content_dir}/{doc.src}", line, f"다른 사이트의 그림 '{src}'은(는) 쓸 수 없습니다",
@@ -33,6 +40,22 @@ def check_images(docs: dict[str, Doc], content: Path, content_dir: str, problems
                              "![그림을 설명하는 문장](파일) 처럼 대괄호 안에 설명을 쓰세요 (화면낭독기 사용자를 위해)")
             if target.exists():
                 check_consent(target, f"{content_dir}/{base / src}", f"{content_dir}/{doc.src}", line, problems)
+
+
+def _flat(text: str) -> str:
+    """Text as a reader sees it, for comparing: no Markdown marks, link targets, quotes or spaces."""
+    text = re.sub(r"\]\([^)]*\)", "", text)
+    return re.sub(r"[\s*_`\[\]\"'“”‘’「」]+", "", text)
+
+
+def check_pull_quotes(docs: dict[str, Doc], content_dir: str, problems: Problems) -> None:
+    # A pull quote repeats the article's own words; anything else would put words in someone's mouth.
+    for doc in docs.values():
+        quote = doc.meta.pull_quote if isinstance(doc, StoryDoc) else None
+        if quote and _flat(quote) not in _flat(doc.body):
+            problems.add(f"{content_dir}/{doc.src}", doc.lines.get("pull_quote") or 1,
+                         "pull_quote(뽑은 글)가 기사 본문에 없는 문장입니다",
+                         "본문에 있는 문장을 그대로 복사해 쓰세요 (인쇄판에 크게 실립니다)")
 
 
 def check_consent(image: Path, shown: str, page: str, line: int, problems: Problems) -> None:

@@ -18,6 +18,8 @@ from .svg import FIX, svg_problems
 # Served from our origin, these run script or load other documents: editors write Markdown instead.
 ACTIVE_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".phtml", ".php", ".js", ".mjs", ".cjs", ".wasm",
                    ".swf", ".xml", ".xsl", ".xslt", ".svgz", ".jar", ".hta", ".vbs"}
+# Photos: never published as written; the images step publishes light, metadata-free variants.
+RASTER_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".tif", ".tiff", ".bmp"}
 # A file system refuses longer names (ENAMETOOLONG): caught here with the file instead of mid-build.
 MAX_NAME_BYTES = 200
 

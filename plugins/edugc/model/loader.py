@@ -14,7 +14,7 @@ from typing import Iterable
 
 from ..cache import Memo
 from . import clock
-from .checks import check_addresses, check_images, check_references
+from .checks import check_addresses, check_images, check_pull_quotes, check_references
 from .docs import Doc, GuideDoc, PageDoc, SiteModel, StoryDoc, doc_type
 from .files import check_files
 from .issues import link_issues, set_statuses
@@ -57,6 +57,7 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
 
     check_files(root, content_dir, data_dir, problems)
     check_images(docs, content, content_dir, problems)
+    check_pull_quotes(docs, content_dir, problems)
     issues = link_issues(docs, content_dir, problems)
     set_statuses(docs, issues, today)
     hidden: set[str] = set()

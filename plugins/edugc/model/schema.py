@@ -70,6 +70,8 @@ class ArticleMeta(PageMeta):
     tags: list[Text] = []
     cover: str | None = None
     cover_alt: str | None = None
+    # A sentence of the article printed large in the print edition (a pull quote): its own words only.
+    pull_quote: str | None = None
 
 
 class NoticeMeta(ArticleMeta):
@@ -241,6 +243,7 @@ class SiteInfo(Strict):
     hours: Fact
     email: EmailFact | None = None
     map_url: AnyHttpUrl | None = None
+    about: str | None = None  # one or two sentences on the centre (the printed newsletter's back page)
     official_numbers: list[str] = []
     channels: Channels = Channels()
     # true once the site is the centre's real one: publish then refuses facts still marked example.

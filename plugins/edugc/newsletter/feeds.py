@@ -20,6 +20,7 @@ from markupsafe import escape
 from ..model import IssueDoc, SiteModel, StoryDoc
 from ..model.clock import published_at
 from ..model.schema import CATEGORIES
+from ..context import Cover
 from .. import urls
 from ..urls import absolute
 
@@ -116,12 +117,15 @@ def feeds_of(site: SiteModel) -> list[Feed]:
 class FeedWriter:
     """Turns Feeds into XML bytes; needs the rendered HTML of each item (its full content)."""
 
-    def __init__(self, site: SiteModel, site_url: str, content_dir: Path, limit: int = 20):
+    def __init__(self, site: SiteModel, site_url: str, content_dir: Path, limit: int = 20,
+                 covers: dict[str, Cover] | None = None):
+        """covers: each doc's cover as the images step published it, by source path."""
         self.site = site
         self.site_url = require_absolute(site_url)
         self.content_dir = Path(content_dir)
         self.limit = limit
         self.times = feed_times(feed_order(site))
+        self.covers = covers or {}
 
     def permalink(self, doc: Item) -> str:
         return absolute(self.site_url, doc.url)
@@ -129,6 +133,10 @@ class FeedWriter:
     def enclosure(self, doc: Item) -> Enclosure | None:
         if not doc.meta.cover:
             return None
+        published = self.covers.get(doc.src)
+        if published is not None:  # the variant the site publishes: the original never is
+            return Enclosure(absolute(self.site_url, published.url), published.length, published.mime)
+        # Without the images step (its plugin off) the engine publishes the original as it is.
         rel = urls.asset_url(doc.src, doc.meta.cover)
         path = self.content_dir / rel
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"

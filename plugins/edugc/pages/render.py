@@ -6,13 +6,18 @@ import functools
 import heapq
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
+from markupsafe import Markup, escape
 
 from ..model import Doc, GuideDoc, IssueDoc, SiteModel, StoryDoc
 from . import text
 from .status import program_status
 from ..urls import asset_url, category_url, relative, tag_url
+
+if TYPE_CHECKING:  # the build context imports this module
+    from ..context import Cover
 
 # Every capability keeps its templates in its own folder; names are unique across them (a test says so).
 TEMPLATE_FOLDERS = sorted(Path(__file__).resolve().parent.parent.glob("*/templates"))
@@ -42,16 +47,18 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         kdate=text.korean_date, kdate_wd=text.korean_date_weekday, kmonth=text.korean_month,
-        ktime=text.korean_time, won=text.won,
+        ktime=text.korean_time, won=text.won, kmd_wd=text.korean_month_day_weekday,
+        # Printed addresses break after a slash, never inside a word ('…/study-min' 'd').
+        wbr=lambda address: Markup(str(escape(address)).replace("/", "/<wbr>")),
     )
     env.globals["ui"] = text.UI
     env.globals.update(tag_url=tag_url, category_url=category_url, asset_url=asset_url)
     return env
 
 
-def render(name: str, **values) -> str:
-    """A whole standalone page (the print edition), as the template writes it."""
-    return environment().get_template(name).render(**values)
+def render(template: str, /, **values) -> str:
+    """A whole standalone page (a print edition, a poster), as the template writes it."""
+    return environment().get_template(template).render(**values)
 
 
 class Renderer:
@@ -78,14 +85,24 @@ class Renderer:
             stale = text.UI["stale_note"].format(month=text.korean_month(doc.meta.reviewed))
         return self.render("banners.html", doc.url, doc=doc, stale=stale)
 
-    def issue_header(self, doc: IssueDoc) -> str:
-        return self.render("issue.html", doc.url, issue=doc.issue)
+    def cover(self, doc: IssueDoc | StoryDoc, published: Cover | None) -> Markup:
+        """The cover as the images step published it (light variants). Without that step (its plugin
+        off) the engine publishes the original as it is, and the page shows that."""
+        if published is not None:
+            return Markup(published.html)
+        if not doc.meta.cover:
+            return Markup("")
+        src = relative(doc.url, asset_url(doc.src, doc.meta.cover))
+        return Markup(f'<img src="{escape(src)}" alt="{escape(doc.meta.cover_alt or "")}">')
+
+    def issue_header(self, doc: IssueDoc, cover: Cover | None = None) -> str:
+        return self.render("issue.html", doc.url, issue=doc.issue, cover=self.cover(doc, cover))
 
     def issue_articles(self, doc: IssueDoc) -> str:
         return self.render("issue_articles.html", doc.url, issue=doc.issue)
 
-    def article_header(self, doc: StoryDoc) -> str:
-        return self.render("article_header.html", doc.url, doc=doc)
+    def article_header(self, doc: StoryDoc, cover: Cover | None = None) -> str:
+        return self.render("article_header.html", doc.url, doc=doc, cover=self.cover(doc, cover))
 
     def article_footer(self, doc: StoryDoc) -> str:
         prev_doc = next_doc = None

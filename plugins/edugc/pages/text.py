@@ -33,6 +33,11 @@ def korean_date_weekday(value: dt.date | dt.datetime) -> str:
     return f"{korean_date(value)}({WEEKDAYS[value.weekday()]})"
 
 
+def korean_month_day_weekday(value: dt.date | dt.datetime) -> str:
+    """'12월 5일(토)': where a short list of upcoming dates has no room for the year."""
+    return f"{value.month}월 {value.day}일({WEEKDAYS[value.weekday()]})"
+
+
 def korean_month(value: dt.date) -> str:
     return f"{value.year}년 {value.month}월"
 

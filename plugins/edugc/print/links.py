@@ -92,3 +92,88 @@ def annotate_external(fragment: str, site_url: str) -> str:
         return f'{match.group(0)}<span class="gc-url"> ({html.escape(shown)})</span>'
 
     return _LINK_RE.sub(add, fragment)
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def top_level_blocks(fragment: str) -> list[tuple[int, int, str]]:
+    """(start, end, tag) of every top-level element of a fragment, by character offset.
+
+    A parser (not a pattern) because nesting decides what is top-level: a list inside a box is not."""
+    from html.parser import HTMLParser
+
+    line_starts = [0]
+    for line in fragment.splitlines(keepends=True):
+        line_starts.append(line_starts[-1] + len(line))
+    blocks: list[tuple[int, int, str]] = []
+    state = {"depth": 0, "start": 0, "tag": ""}
+
+    class Scanner(HTMLParser):
+        def at(self) -> int:
+            line, col = self.getpos()
+            return line_starts[line - 1] + col
+
+        def handle_starttag(self, tag, attrs):
+            if state["depth"] == 0:
+                state["start"], state["tag"] = self.at(), tag
+                if tag in _VOID:
+                    end = self.at() + len(self.get_starttag_text() or "")
+                    blocks.append((state["start"], end, tag))
+                    return
+            if tag not in _VOID:
+                state["depth"] += 1
+
+        def handle_startendtag(self, tag, attrs):
+            if state["depth"] == 0:
+                start = self.at()
+                blocks.append((start, start + len(self.get_starttag_text() or ""), tag))
+
+        def handle_endtag(self, tag):
+            if tag in _VOID:
+                return
+            state["depth"] = max(0, state["depth"] - 1)
+            if state["depth"] == 0:
+                end = fragment.index(">", self.at()) + 1
+                blocks.append((state["start"], end, state["tag"]))
+
+    scanner = Scanner(convert_charrefs=True)
+    scanner.feed(fragment)
+    scanner.close()
+    return blocks
+
+
+def insert_after_paragraph(fragment: str, addition: str, *, nth: int = 2) -> str:
+    """Put `addition` after the nth top-level paragraph (or the last one, if there are fewer)."""
+    paragraphs = [end for _, end, tag in top_level_blocks(fragment) if tag == "p"]
+    if not paragraphs:
+        return addition + fragment
+    at = paragraphs[min(nth, len(paragraphs)) - 1]
+    return fragment[:at] + "\n" + addition + fragment[at:]
+
+
+def split_last_block(fragment: str) -> tuple[str, str]:
+    """(everything before, the last top-level element): so the QR box can be kept with the end."""
+    blocks = top_level_blocks(fragment)
+    if not blocks:
+        return fragment, ""
+    start = blocks[-1][0]
+    return fragment[:start], fragment[start:]
+
+
+_TABLE_RE = re.compile(r"<table(?=[\s>])([^>]*)>(.*?)</table>", re.S)
+
+
+def mark_wide_tables(fragment: str, columns: int = 3) -> str:
+    """Tables of `columns` or more columns get class "wide": in a two-column layout they take the
+    whole width, while a narrow table reads well inside its column (and keeps the text flowing)."""
+
+    def mark(match: re.Match) -> str:
+        attrs, inner = match.groups()
+        first_row = re.search(r"<tr[\s>].*?</tr>", inner, re.S)
+        cells = len(re.findall(r"<t[hd][\s>]", first_row.group(0))) if first_row else 0
+        if cells < columns or "class=" in attrs:
+            return match.group(0)
+        return f'<table class="wide"{attrs}>{inner}</table>'
+
+    return _TABLE_RE.sub(mark, fragment)

@@ -16,7 +16,7 @@ from ..urls import DEADLINES_ICS, DEADLINES_RSS, EVENTS_URL, FEED_PATH, PAST_URL
 from . import calendar, deadlines
 from .views import (
     ALL, AUDIENCE_FILTERS, FAMILY_SLUGS, FAMILY_FILTERS, FILTERS, Filter, archive_pages,
-    by_month, event_ics_path, filter_label, is_upcoming, program_tokens, registration_open,
+    by_month, event_ics_path, filter_label, has_poster, is_upcoming, poster_url, program_tokens, registration_open,
 )
 
 SCRIPT = PROGRAMS_SCRIPT
@@ -24,10 +24,11 @@ SCRIPT_FILE = Path(__file__).parent / "assets" / "gc-programs.js"
 
 
 class ProgramPages:
-    def __init__(self, site: SiteModel, site_url: str, *, per_page: int = 20):
+    def __init__(self, site: SiteModel, site_url: str, *, per_page: int = 20, posters: bool = False):
         self.site = site
         self.site_url = site_url
         self.per_page = per_page
+        self.posters = posters  # edugc/print publishes a poster beside each program and event
         self.renderer = Renderer(site)
         self.upcoming = [e for e in site.events if is_upcoming(e, site.today)]
         self.past = [e for e in site.events if not is_upcoming(e, site.today)]
@@ -39,7 +40,9 @@ class ProgramPages:
             name, page_url, program_url=program_url, ics=event_ics_path,
             registration_open=lambda e: registration_open(e, today), map_query=self.map_query,
             feed_path=FEED_PATH, family_slug=FAMILY_SLUGS.get, label=filter_label, events_url=EVENTS_URL,
-            past_url=PAST_URL, **values)
+            past_url=PAST_URL,
+            poster=lambda subject: poster_url(subject) if self.posters and has_poster(subject, today) else None,
+            **values)
 
     def map_query(self, place: str) -> str:
         # Places at the centre are searched by its street address; a map knows that better than a name.

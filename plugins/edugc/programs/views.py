@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .. import urls
 from ..model.schema import FAMILIES, LEVELS, Event, Program
 from ..pages.pagination import paginate
+from ..pages.status import program_status
 
 AUDIENCE_SLUGS: dict[str, str] = {"초등": "elementary", "중등": "middle", "고등": "high", "학부모": "parents"}
 FAMILY_SLUGS: dict[str, str] = {"학력향상": "achievement", "진로진학 정보": "admissions",
@@ -21,6 +22,19 @@ assert set(AUDIENCE_SLUGS) == set(LEVELS) and set(FAMILY_SLUGS) == set(FAMILIES)
 
 def event_ics_path(event: Event) -> str:
     return urls.event_ics(event.id)
+
+
+def poster_url(subject: Program | Event, *, pdf: bool = False) -> str:
+    """Where a program's or event's A4 poster is published (its print page, or with pdf its PDF)."""
+    event = isinstance(subject, Event)
+    return urls.poster_pdf(subject.id, event=event) if pdf else urls.poster_url(subject.id, event=event)
+
+
+def has_poster(subject: Program | Event, today: dt.date) -> bool:
+    """Notice boards need posters of what is still ahead: running or upcoming programs, upcoming events."""
+    if isinstance(subject, Event):
+        return is_upcoming(subject, today)
+    return program_status(subject, today)[0] != "closed"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..urls import ADMIN
+from ..urls import ADMIN, POSTER_PDF_PREFIX
 
 KEEP_SUFFIXES = {".xml", ".ics", ".pdf"}
 SKIP_DIRS = {"assets", "search", "stylesheets", "javascripts",
@@ -25,6 +25,11 @@ def published_urls(site: Path) -> set[str]:
             continue
         if path.name == "index.html":
             urls.add(rel[: -len("index.html")])
+        elif path.name.startswith(POSTER_PDF_PREFIX) and path.suffix == ".pdf" and (path.parent / "index.html").is_file():
+            # A poster's PDF is made again from data on every build and withdrawn when its program or
+            # event is over; the poster page it sits under is in the ledger, stays and says so. A file
+            # of that name anywhere else is an editor's PDF like any other, and kept to its address.
+            continue
         elif path.suffix in KEEP_SUFFIXES:
             urls.add(rel)
     return urls
