@@ -89,3 +89,38 @@ def add_generated(files: Files, config, page: "GeneratedPage") -> File:
     files.append(file)
     build_context(config).generated[page.src] = page
     return file
+
+
+def quiet_engine_checks(config) -> None:
+    """The engine's own link, anchor and navigation warnings off: edugc.verify checks the same things."""
+    import logging
+
+    links, nav = config.validation.links, config.validation.nav
+    links.not_found = links.anchors = links.absolute_links = links.unrecognized_links = logging.DEBUG
+    nav.omitted_files = nav.not_found = nav.absolute_links = logging.DEBUG
+
+
+def without_pages(nav, hidden: set[str]):
+    """The navigation of mkdocs.yml without pages not public yet (a draft in the menu waits its day)."""
+    if not hidden or nav is None:
+        return nav
+
+    def keep(item) -> bool:
+        return not (isinstance(item, str) and item.lstrip("/") in hidden)
+
+    def walk(items):
+        out = []
+        for item in items:
+            if isinstance(item, dict):
+                entry = {}
+                for title, value in item.items():
+                    if isinstance(value, list):
+                        entry[title] = walk(value)
+                    elif keep(value):
+                        entry[title] = value
+                if entry:
+                    out.append(entry)
+            elif keep(item):
+                out.append(item)
+        return out
+    return walk(nav)
