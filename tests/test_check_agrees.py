@@ -18,7 +18,7 @@ import pytest
 
 from conftest import TODAY, Project
 
-ABOUT = "---\ntitle: 센터 소개\n---\n## 찾아오시는 길 {#way}\n\n안내입니다.\n\n## 운영 시간\n\n평일\n"
+ABOUT = "---\ntitle: 센터 소개\n---\n## 찾아오시는 길 {#way}\n\n안내입니다.\n\n## 운영 시간 {#hours}\n\n평일\n"
 NOTICE = ("---\ntitle: 알림\ndate: 2026-11-01\nauthor: 팀\ncategory: 센터 소식\n{extra}---\n"
           "공지 본문입니다.\n\n{body}\n")
 ARTICLE = ("---\ntitle: 고교학점제, 무엇이 달라지나요?\ndate: 2026-03-16\nauthor: 진로진학지원팀\ncategory: 고교학점제\n"
@@ -57,7 +57,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], str | None]] = {
     "link-to-missing-page": ({"content/notices/a.md": notice("[없는 글](../missing.md)")}, "content/notices/a.md:9"),
     "link-to-missing-anchor": ({"content/notices/a.md": notice("[길](../about.md#nowhere)")}, "content/notices/a.md:9"),
     "link-to-own-missing-anchor": ({"content/notices/a.md": notice("[위로](#top)")}, "content/notices/a.md:9"),
-    "good-anchor": ({"content/notices/a.md": notice("[길](../about.md#way) [시간](../about.md#운영-시간)")}, None),
+    "good-anchor": ({"content/notices/a.md": notice("[길](../about.md#way) [시간](../about.md#hours)")}, None),
     "absolute-link": ({"content/notices/a.md": notice("[소개](/about.md)")}, "content/notices/a.md:9"),
     "unrecognised-link": ({"content/notices/a.md": notice("[소개](../about/)")}, "content/notices/a.md:9"),
     "link-to-program-page": ({"content/notices/a.md": notice("[상담](../programs/always-counselling.md)")}, None),

@@ -124,3 +124,24 @@ def without_pages(nav, hidden: set[str]):
                 out.append(item)
         return out
     return walk(nav)
+
+
+class _KoreanBuildLog:
+    """The engine's three English lines of every build, said in Korean (or not at all): editors read
+    the terminal, cron mails and CI logs. "Cleaning site directory" is left out: with edugc/safe-build it
+    empties a staging folder, never the published site."""
+
+    def filter(self, record) -> bool:
+        import re
+
+        message = record.getMessage()
+        if message == "Cleaning site directory":
+            return False
+        if message.startswith("Building documentation to directory: "):
+            record.msg, record.args = "사이트를 만듭니다 (임시 폴더에 만들고, 문제가 없을 때만 한 번에 바꿉니다)", ()
+        elif built := re.fullmatch(r"Documentation built in ([\d.]+) seconds", message):
+            record.msg, record.args = f"사이트를 {built.group(1)}초에 만들었습니다", ()
+        return True
+
+
+KOREAN_BUILD_LOG = _KoreanBuildLog()

@@ -28,7 +28,7 @@ from . import check_order
 from ..verify import Report, soon_note, verify
 from ..verify.extract import PageLinks, is_local, target_src
 from ..verify.project import read_project
-from ._files import Adapter, project_root, quiet_engine_checks, set_url, src_of, without_pages
+from ._files import KOREAN_BUILD_LOG, Adapter, project_root, quiet_engine_checks, set_url, src_of, without_pages
 
 log = logging.getLogger("mkdocs.plugins.edugc.content")
 
@@ -81,6 +81,7 @@ class ContentPlugin(Adapter[ContentConfig]):
         # check`, in Korean with file and line): the engine's English warnings would say it twice, and
         # it lists every page left out of the navigation and every original photo it does not copy.
         quiet_engine_checks(config)
+        logging.getLogger("mkdocs.commands.build").addFilter(KOREAN_BUILD_LOG)
         self.links = PageLinks(soon=self._soon)
         config.markdown_extensions.append(self.links)
         ctx.data_dir, ctx.cache_dir = self.config.data_dir, self.config.cache_dir

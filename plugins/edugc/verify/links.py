@@ -120,7 +120,7 @@ class Links:
             if parts.fragment and unquote(parts.fragment) not in anchors.get(src, set()) \
                     and parts.fragment not in anchors.get(src, set()):
                 problems.add(path, line, f"링크 '{href}'가 가리키는 제목(#{parts.fragment})이 이 페이지에 없습니다",
-                             self._anchor_fix(src))
+                             self._anchor_fix(anchors.get(src, set())))
             return
         target = target_src(src, parts.path)
         if target in self.pages and parts.fragment and target in self.outputs.whole:
@@ -129,7 +129,7 @@ class Links:
             if parts.fragment and target in anchors and parts.fragment not in anchors[target] \
                     and unquote(parts.fragment) not in anchors[target]:
                 problems.add(path, line, f"링크 '{href}': {self._shown(target)}에 제목(#{parts.fragment})이 없습니다",
-                             self._anchor_fix(target))
+                             self._anchor_fix(anchors[target]))
             elif parts.fragment and target not in anchors:
                 problems.add(path, line, f"링크 '{href}': 목록 페이지의 한 위치(#{parts.fragment})로는 연결할 수 없습니다",
                              f"'#{parts.fragment}'를 지우고 페이지로 연결하세요")
@@ -171,8 +171,10 @@ class Links:
         link = relative(src, found) if found != src else found.rsplit("/", 1)[-1]
         return f" (예: {link}{'#' + fragment if fragment else ''})"
 
-    def _anchor_fix(self, target: str) -> str:
-        return "그 페이지의 소제목에서 만든 이름을 쓰세요 (소제목 '## 찾아오시는 길 {#way}'이면 #way)"
+    def _anchor_fix(self, present: set[str]) -> str:
+        named = sorted(a for a in present if not a.startswith(("fn:", "fnref:")))
+        have = f" (그 페이지에 있는 이름: {', '.join('#' + a for a in named[:6])})" if named else ""
+        return ("연결할 소제목 끝에 {#이름}을 붙이고 그 이름을 쓰세요: '## 찾아오시는 길 {#way}'이면 #way" + have)
 
     def check_nav(self, problems: Problems, notes: list[str]) -> None:
         for src, line in self.project.nav:
