@@ -9,7 +9,6 @@ function on the validated model, so "문제 없음" means the build goes through
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
 from ..model import ContentError, Problem, Problems, SiteModel
@@ -17,7 +16,7 @@ from ..pages.text import korean_date
 from .extract import Extracted, target_src
 from .project import Project
 
-__all__ = ["Project", "Report", "verify", "soon_note"]
+__all__ = ["Extracted", "Outputs", "Project", "Report", "soon_note", "target_src", "verify"]
 
 
 @dataclass
@@ -98,17 +97,3 @@ def _outputs(site: SiteModel, project: Project, problems: Problems) -> Outputs:
     made |= {"sitemap.xml", "sitemap.xml.gz", "404.html", urls.SEARCH_INDEX, urls.THEME_STYLESHEET}
     out.files = made
     return out
-
-
-def problems_of(report: Report) -> ContentError | None:
-    return ContentError(report.problems) if report.problems else None
-
-
-def shown(project: Project, path: Path) -> str:
-    try:
-        return path.relative_to(project.root).as_posix()
-    except ValueError:
-        return str(path)
-
-
-__all__ += ["Outputs", "Extracted", "target_src", "problems_of", "shown"]

@@ -27,13 +27,15 @@ def check_pictures(site: SiteModel, project: Project, pages: dict[str, Extracted
     for src, doc in site.docs.items():
         page = pages.get(src)
         seen = {s for s, _alt, _line in doc.images}  # the model already named missing files and alt
-        refs = [(s, alt, line, raw) for s, alt, line, raw in (page.images if page else [])]
         if isinstance(doc, (IssueDoc, StoryDoc)) and doc.meta.cover:
-            refs.append((doc.meta.cover, doc.meta.cover_alt or "", -(doc.lines.get("cover") or 1), False))
-        for ref, alt, line, raw in refs:
+            seen.add(doc.meta.cover)  # the model checked the cover's file and alt too
+        # (src, alt, line in the file, written in raw HTML)
+        refs = [(s, alt, doc.body_line + max(line, 1) - 1, raw) for s, alt, line, raw in (page.images if page else [])]
+        if isinstance(doc, (IssueDoc, StoryDoc)) and doc.meta.cover:
+            refs.append((doc.meta.cover, doc.meta.cover_alt or "", doc.lines.get("cover") or 1, False))
+        for ref, alt, at, raw in refs:
             if not ref or not is_local(ref) or ref.startswith("data:"):
                 continue
-            at = -line if line < 0 else doc.body_line + max(line, 1) - 1
             here = f"{shown_dir}/{src}"
             rel = target_src(src, ref.split("#")[0].split("?")[0])
             path = content / rel
@@ -42,7 +44,7 @@ def check_pictures(site: SiteModel, project: Project, pages: dict[str, Extracted
                 if is_photo and path.is_file() and alt is None:
                     problems.add(here, at, f"그림 '{PurePosixPath(rel).name}'에 대체 텍스트(alt)가 없습니다",
                                  '<img alt="그림을 설명하는 문장" ...>처럼 alt를 쓰세요 (화면낭독기 사용자를 위해)')
-            elif ref not in seen and line >= 0:
+            elif ref not in seen:
                 if not path.exists():
                     problems.add(here, at, f"그림 파일 '{ref}'이(가) 없습니다",
                                  f"{shown_dir}/{rel}에 파일을 두거나 경로를 고치세요")
