@@ -35,6 +35,12 @@ def check_addresses(site: SiteModel, project: Project, outputs: Outputs, problem
         owners.setdefault(_as_dir(print_url(issue.doc.url)), f"제{issue.number}호 인쇄판")
     for doc in sorted(site.docs.values(), key=lambda d: d.src):
         claim(doc.url, f"{content}/{doc.src}", f"{content}/{doc.src}", doc.lines.get("slug") or 1, "이 페이지의 주소")
+    for doc in site.docs.values():
+        # The engine publishes README.md as its folder's page and drops it when an index.md is there.
+        path = doc.src.rsplit("/", 1)
+        if path[-1].lower() == "readme.md" and ("/".join(path[:-1] + ["index.md"]).lstrip("/")) in site.docs:
+            problems.add(f"{content}/{doc.src}", 1, "같은 폴더에 index.md가 있어 이 README.md는 게시되지 않습니다",
+                         "README.md의 이름을 바꾸거나 내용을 index.md로 옮기세요")
     files = outputs.files
     for doc in sorted(site.docs.values(), key=lambda d: d.src):
         line = doc.lines.get("aliases")
