@@ -98,9 +98,13 @@ def test_duplicate_program_id(project):
 
 
 def test_duplicate_url_from_slug(project):
-    project.write("content/about.md", "---\ntitle: 소개\nslug: contact\n---\n")
-    project.write("content/contact.md", "---\ntitle: 문의\n---\n")
-    assert "주소 /contact/" in one(problems_of(project), "겹칩니다")
+    from edugc.verify import verify
+    from edugc.verify.project import read_project
+
+    project.write("content/about.md", "---\ntitle: 소개\nslug: contact\n---\n소개 글\n")
+    project.write("content/contact.md", "---\ntitle: 문의\n---\n문의 글\n")
+    found = [str(p) for p in verify(project.load(), read_project(project.root)).problems]
+    assert one(found, "겹칩니다").startswith("content/contact.md:1:") and "/contact/" in one(found, "겹칩니다")
 
 
 def test_unknown_program_reference_and_missing_image(project):

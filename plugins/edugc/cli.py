@@ -11,36 +11,31 @@ from .model import ContentError, load_site
 from .model.clock import today
 from .pages.status import program_status
 from .pages.text import korean_date, korean_month
+from .verify import verify
+from .verify.project import read_project
 
 
 def project_dirs(root: Path) -> tuple[str, str]:
     """The content and data folders as mkdocs.yml names them (docs_dir; edugc/content's data_dir)."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV values: not paths
-    try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
-    except (OSError, yaml.YAMLError):
-        return "content", "data"
-    options = next((p["edugc/content"] for p in config.get("plugins") or []
-                    if isinstance(p, dict) and isinstance(p.get("edugc/content"), dict)), {})
-    return str(config.get("docs_dir") or "docs"), str(options.get("data_dir") or "data")
+    project = read_project(root)
+    return project.content_dir, project.data_dir
 
 
 def check(root: Path) -> int:
     started = time.perf_counter()
-    content, data = project_dirs(root)
+    project = read_project(root)
+    content, data = project.content_dir, project.data_dir
     try:
         site = load_site(root, today=today(), content_dir=content, data_dir=data)
+        report = verify(site, project)  # what the build would refuse beyond the model: the build runs it too
+        if report.problems:
+            raise ContentError(report.problems)
     except ContentError as err:
         for problem in err.problems:
             print(problem)
         print(f"\n오류 {len(err.problems)}건: 위 파일과 줄을 고치세요. ({time.perf_counter() - started:.2f}초)")
         return 1
-    notes = []
+    notes = list(report.notes)
     for doc in site.guides:
         if doc.meta.review_by < site.today:
             notes.append(f"{content}/{doc.src}: 다시 확인할 날짜({korean_date(doc.meta.review_by)})가 지났습니다 "
@@ -51,8 +46,9 @@ def check(root: Path) -> int:
         if key == "closed":
             notes.append(f"{data}/programs.yml: '{program.name}' 모집이 끝나 '{label}'으로 보입니다 "
                          "→ 다음 모집이 정해지면 open·close를 새로 쓰세요")
-    for src in sorted(site.hidden):
-        notes.append(f"{content}/{src}: 초안이거나 예약 글이라 공개 사이트에는 아직 나오지 않습니다")
+    for src, day in sorted(site.hidden.items()):
+        when = f"{korean_date(day)}에 공개됩니다" if day else "초안(draft)이라 공개 사이트에는 아직 나오지 않습니다"
+        notes.append(f"{content}/{src}: {when}")
     for note in notes:
         print(f"알림: {note}")
     print(f"문제 없음: 페이지 {len(site.docs)}개, 프로그램 {len(site.programs)}개, 일정 {len(site.events)}개 "

@@ -231,6 +231,8 @@ THEME_STYLESHEET = "assets/krds.css"
 CARD_DIR = "assets/cards"
 DEFAULT_CARD = "default.png"
 WORKER_DIR = "assets/javascripts"
+SEARCH_FOLDER = "search/"                      # Material's search writes here
+SEARCH_INDEX = "search/search_index.json"
 SEARCH_DIR = "search/edugc/"
 
 

@@ -89,3 +89,59 @@ def add_generated(files: Files, config, page: "GeneratedPage") -> File:
     files.append(file)
     build_context(config).generated[page.src] = page
     return file
+
+
+def quiet_engine_checks(config) -> None:
+    """The engine's own link, anchor and navigation warnings off: edugc.verify checks the same things."""
+    import logging
+
+    links, nav = config.validation.links, config.validation.nav
+    links.not_found = links.anchors = links.absolute_links = links.unrecognized_links = logging.DEBUG
+    nav.omitted_files = nav.not_found = nav.absolute_links = logging.DEBUG
+
+
+def without_pages(nav, hidden: set[str]):
+    """The navigation of mkdocs.yml without pages not public yet (a draft in the menu waits its day)."""
+    if not hidden or nav is None:
+        return nav
+
+    def keep(item) -> bool:
+        return not (isinstance(item, str) and item.lstrip("/") in hidden)
+
+    def walk(items):
+        out = []
+        for item in items:
+            if isinstance(item, dict):
+                entry = {}
+                for title, value in item.items():
+                    if isinstance(value, list):
+                        entry[title] = walk(value)
+                    elif keep(value):
+                        entry[title] = value
+                if entry:
+                    out.append(entry)
+            elif keep(item):
+                out.append(item)
+        return out
+    return walk(nav)
+
+
+class _KoreanBuildLog:
+    """The engine's three English lines of every build, said in Korean (or not at all): editors read
+    the terminal, cron mails and CI logs. "Cleaning site directory" is left out: with edugc/safe-build it
+    empties a staging folder, never the published site."""
+
+    def filter(self, record) -> bool:
+        import re
+
+        message = record.getMessage()
+        if message == "Cleaning site directory":
+            return False
+        if message.startswith("Building documentation to directory: "):
+            record.msg, record.args = "사이트를 만듭니다 (임시 폴더에 만들고, 문제가 없을 때만 한 번에 바꿉니다)", ()
+        elif built := re.fullmatch(r"Documentation built in ([\d.]+) seconds", message):
+            record.msg, record.args = f"사이트를 {built.group(1)}초에 만들었습니다", ()
+        return True
+
+
+KOREAN_BUILD_LOG = _KoreanBuildLog()

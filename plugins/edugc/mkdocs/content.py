@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options as c
@@ -25,8 +26,11 @@ from ..pages.redirects import redirect_html, redirects
 from ..pages.sanitise import SanitiseExtension
 from ..pages.theme_fixes import repair
 from . import check_order
+from ..verify import Report, soon_note, verify
+from ..verify.extract import PageLinks, is_local, target_src
+from ..verify.project import read_project
+from ._files import KOREAN_BUILD_LOG, Adapter, project_root, quiet_engine_checks, set_url, src_of, without_pages
 from ._preview import Preview, interrupt_on_sigterm, watched_inputs
-from ._files import Adapter, project_root, set_url, src_of
 
 log = logging.getLogger("mkdocs.plugins.edugc.content")
 
@@ -53,6 +57,9 @@ class ContentPlugin(Adapter[ContentConfig]):
         self.deferred: set[str] = set()          # pages left for the next build (see first_step)
         self.again: Path | None = None           # touching this file makes the preview build again
         self.preview = Preview()                 # problems shown in the browser, inputs watched
+        self.report = Report()                   # what edugc.verify found beyond the model (notes)
+        self.links: PageLinks | None = None
+        self.current: str | None = None          # the page being rendered (links to unpublished pages)
 
     # Decide once, for every edugc plugin, whether this is the editor's preview and whether it renders
     # only changed pages (`serve --dirty`).
@@ -73,7 +80,15 @@ class ContentPlugin(Adapter[ContentConfig]):
             raise PluginError(str(err)) from None
         ctx = self.context
         ctx.root = project_root(config)
-        ctx.content_dir = Path(config.docs_dir).relative_to(ctx.root).as_posix()
+        # `mkdocs build -f mkdocs.yml` hands docs_dir on relative to the working folder.
+        ctx.content_dir = Path(config.docs_dir).resolve().relative_to(ctx.root).as_posix()
+        # Links, anchors and the navigation are checked by edugc.verify (the same check as `edugc
+        # check`, in Korean with file and line): the engine's English warnings would say it twice, and
+        # it lists every page left out of the navigation and every original photo it does not copy.
+        quiet_engine_checks(config)
+        logging.getLogger("mkdocs.commands.build").addFilter(KOREAN_BUILD_LOG)
+        self.links = PageLinks(soon=self._soon)
+        config.markdown_extensions.append(self.links)
         ctx.data_dir, ctx.cache_dir = self.config.data_dir, self.config.cache_dir
         ctx.site_url = config.site_url or ""
         ctx.new_build()
@@ -92,8 +107,7 @@ class ContentPlugin(Adapter[ContentConfig]):
             return files
         ctx = self.context
         try:
-            site = load_site(ctx.root, today=build_today(), preview=ctx.preview and self.config.drafts_in_preview,
-                             content_dir=ctx.content_dir, data_dir=ctx.data_dir)
+            site = self._load(config)
         except ContentError as err:
             if ctx.preview and config.plugins.get("edugc/safe-build") is not None:
                 # The preview shows the problems in the browser over the last good site (a page of them
@@ -112,7 +126,34 @@ class ContentPlugin(Adapter[ContentConfig]):
             raise PluginError(f"내용 오류 {len(err.problems)}건이 있어 빌드를 멈췄습니다. 위의 파일과 줄을 고치세요 "
                               "(이전에 만든 사이트는 그대로 있습니다).") from None
         self.site = site
+        self._notes(self.report)
+        config.nav = without_pages(config.nav, set(site.hidden))
         return self._files_for(site, files, config)
+
+    def _load(self, config) -> SiteModel:
+        """The model, then everything else the build would stop on (edugc.verify), as one ContentError."""
+        ctx = self.context
+        site = load_site(ctx.root, today=build_today(), preview=ctx.preview and self.config.drafts_in_preview,
+                         content_dir=ctx.content_dir, data_dir=ctx.data_dir)
+        project = read_project(ctx.root, config.config_file_path)
+        project.content_dir, project.data_dir, project.site_url = ctx.content_dir, ctx.data_dir, ctx.site_url
+        project.extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
+        project.extension_configs = dict(config.mdx_configs or {})
+        self.report = verify(site, project)
+        if self.report.problems:
+            raise ContentError(self.report.problems)
+        return site
+
+    def _notes(self, report: Report) -> None:
+        for note in report.notes:  # info, not warning: a note never stops a strict build
+            log.info(f"알림: {note}")
+
+    def _soon(self, href: str) -> str | None:
+        """A link to a page that is not public yet, from the page being rendered: its note, or None."""
+        if self.site is None or not self.site.hidden or self.current is None or not is_local(href):
+            return None
+        path = urlsplit(href).path
+        return soon_note(self.site, target_src(self.current, path)) if path else None
 
     def _files_for(self, site: SiteModel, files: Files, config) -> Files:
         self.renderer = Renderer(site)
@@ -217,6 +258,7 @@ class ContentPlugin(Adapter[ContentConfig]):
         if not self.config.enabled or self.site is None:
             return markdown
         src = src_of(page.file)
+        self.current = src  # the page the engine renders next: links from it are resolved against it
         doc = self.context.docs_by_src.get(src)
         generated = self.context.generated.get(src)
         source = doc.meta if doc else generated

@@ -1,12 +1,11 @@
-"""What validation of single files cannot see: pictures on disk and their consent records,
-references between pages and data, addresses that two pages would share, and personal data."""
+"""What validation of single files cannot see: pictures on disk and their consent records, and
+references between pages and data (addresses that two outputs would share: edugc.verify)."""
 from __future__ import annotations
 
 import difflib
 import re
 from pathlib import Path, PurePosixPath
 
-from .. import urls
 from .docs import Doc, GuideDoc, IssueDoc, StoryDoc
 from .files import RASTER_SUFFIXES
 from .problems import Problems
@@ -78,16 +77,19 @@ def check_consent(image: Path, shown: str, page: str, line: int, problems: Probl
 
 
 def check_references(docs: dict[str, Doc], events: list[Event], event_lines: dict[str, dict],
-                     program_by_id: dict[str, Program], content_dir: str, data_dir: str, problems: Problems) -> None:
+                     program_by_id: dict[str, Program], content_dir: str, data_dir: str, problems: Problems,
+                     failed: frozenset[str] | set[str] = frozenset()) -> None:
+    """Ids that name nothing; an id whose item failed validation was already reported there."""
+    broken = {key.rsplit("#", 1)[1] for key in failed if key.startswith(f"{data_dir}/programs.yml#")}
     for doc in docs.values():
         if not isinstance(doc, GuideDoc):
             continue
         for pid in doc.meta.programs:
-            if pid not in program_by_id:
+            if pid not in program_by_id and pid not in broken:
                 problems.add(f"{content_dir}/{doc.src}", doc.lines.get("programs"),
                              f"프로그램 id '{pid}'을(를) 찾을 수 없습니다", _suggest(pid, program_by_id, data_dir))
     for event in events:
-        if event.program not in program_by_id:
+        if event.program not in program_by_id and event.program not in broken:
             problems.add(f"{data_dir}/events.yml", event_lines[event.id].get("program"),
                          f"일정 '{event.id}'의 프로그램 id '{event.program}'을(를) 찾을 수 없습니다",
                          _suggest(event.program, program_by_id, data_dir))
@@ -98,30 +100,3 @@ def _suggest(key: str, known: dict, data_dir: str) -> str:
     if guess:
         return f"'{guess[0]}'을(를) 쓰려던 것인가요? ({data_dir}/programs.yml의 id)"
     return f"{data_dir}/programs.yml에 있는 id를 쓰세요"
-
-
-def check_addresses(docs: dict[str, Doc], programs: list[Program], content_dir: str, data_dir: str,
-                    problems: Problems) -> None:
-    """Two pages (or a page, an old address in aliases, a short address) must never share an address."""
-    owners: dict[str, str] = {}
-
-    def claim(url: str, owner: str, rel: str) -> None:
-        url = url.strip("/") + "/" if url.strip("/") else ""
-        if url in owners and owners[url] != owner:
-            problems.add(rel, None, f"주소 /{url}이(가) {owners[url]}와 겹칩니다", "slug나 aliases를 바꿔 주소가 겹치지 않게 하세요")
-        owners.setdefault(url, owner)
-
-    for doc in docs.values():
-        claim(doc.url, f"{content_dir}/{doc.src}", f"{content_dir}/{doc.src}")
-        if isinstance(doc, IssueDoc):  # /n/<N>/ for 문자 and KakaoTalk
-            claim(urls.short_issue_url(doc.meta.number), f"{content_dir}/{doc.src} (짧은 주소)", f"{content_dir}/{doc.src}")
-    for program in programs:
-        claim(urls.program_url(program.id), f"{data_dir}/programs.yml#{program.id}", f"{data_dir}/programs.yml")
-        claim(urls.short_program_url(program.id), f"{data_dir}/programs.yml#{program.id} (짧은 주소)",
-              f"{data_dir}/programs.yml")
-    for doc in docs.values():
-        for alias in doc.meta.aliases:
-            claim(alias, f"{content_dir}/{doc.src} (aliases)", f"{content_dir}/{doc.src}")
-    for program in programs:
-        for alias in program.aliases:
-            claim(alias, f"{data_dir}/programs.yml#{program.id} (aliases)", f"{data_dir}/programs.yml")

@@ -161,7 +161,7 @@ class SiteModel:
     preview: bool
     info: SiteInfo
     docs: dict[str, Doc]                    # every visible page by NFC source path
-    hidden: set[str]                        # sources kept out of this build (drafts, scheduled)
+    hidden: dict[str, dt.date | None]       # sources kept out of this build: the day they go public (None: draft)
     issues: list[Issue]                     # newest first
     articles: list[StoryDoc]                # issue articles and notices, newest first
     guides: list[GuideDoc]
@@ -171,6 +171,7 @@ class SiteModel:
     events_by_program: dict[str, list[Event]]
     tags: dict[str, list[StoryDoc]]         # tag -> articles newest first
     categories: dict[str, list[StoryDoc]]
+    program_lines: dict[str, dict[str, int]] = field(default_factory=dict)  # id -> field -> line in programs.yml
 
     @property
     def notices(self) -> list[StoryDoc]:

@@ -11,8 +11,10 @@ from .problems import Problems
 from .source import nfc
 
 
-def link_issues(docs: dict[str, Doc], content_dir: str, problems: Problems) -> list[Issue]:
-    """Each issue's articles in the editor's order; an article lives under its issue's address."""
+def link_issues(docs: dict[str, Doc], content_dir: str, problems: Problems,
+                failed: frozenset[str] | set[str] = frozenset()) -> list[Issue]:
+    """Each issue's articles in the editor's order; an article lives under its issue's address.
+    A page in `failed` exists but did not validate: its own message is the one the editor needs."""
     issues: dict[str, Issue] = {}
     numbers: dict[int, IssueDoc] = {}
     for doc in docs.values():
@@ -38,6 +40,8 @@ def link_issues(docs: dict[str, Doc], content_dir: str, problems: Problems) -> l
                 by_folder[folder][doc.meta.slug] = doc
     for folder, arts in by_folder.items():
         if folder not in issues:
+            if f"{folder}/index.md" in failed:
+                continue
             any_doc = next(iter(arts.values()))
             problems.add(f"{content_dir}/{any_doc.src}", 1, f"{content_dir}/{folder}/에 호 정보(index.md)가 없습니다",
                          "new-issue 명령으로 호를 만들거나, 이 기사를 notices/로 옮기세요")
@@ -47,6 +51,8 @@ def link_issues(docs: dict[str, Doc], content_dir: str, problems: Problems) -> l
         for name in issue.doc.meta.articles:
             article = arts.get(name) or arts.get(nfc(name))
             if article is None:
+                if f"{folder}/{name}.md" in failed or f"{folder}/{nfc(name)}.md" in failed:
+                    continue
                 problems.add(f"{content_dir}/{issue.doc.src}", issue.doc.lines.get("articles"),
                              f"articles에 적힌 기사 '{name}'의 파일이 {content_dir}/{folder}/에 없습니다",
                              f"{content_dir}/{folder}/{name}.md를 만들거나 목록에서 빼세요")

@@ -14,8 +14,8 @@ from typing import Iterable
 
 from ..cache import Memo
 from . import clock
-from .checks import check_addresses, check_images, check_pull_quotes, check_references
-from .docs import Doc, GuideDoc, PageDoc, SiteModel, StoryDoc, doc_type
+from .checks import check_images, check_pull_quotes, check_references
+from .docs import SCHEDULED, Doc, GuideDoc, PageDoc, SiteModel, StoryDoc, doc_type
 from .files import check_files
 from .issues import link_issues, set_statuses
 from .privacy import scan_tree
@@ -46,31 +46,35 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
 
     texts: dict[Path, str] = {}  # every file read once; the privacy scan reuses them
     info = _load_info(data, data_dir, problems, texts)
-    programs, _ = _load_list(data / "programs.yml", f"{data_dir}/programs.yml", ProgramsFile, problems, texts)
-    events, event_lines = _load_list(data / "events.yml", f"{data_dir}/events.yml", EventsFile, problems, texts)
+    failed: set[str] = set()  # ids and pages that failed validation: references to them say nothing more
+    programs, program_lines = _load_list(data / "programs.yml", f"{data_dir}/programs.yml", ProgramsFile, problems,
+                                         texts, failed)
+    events, event_lines = _load_list(data / "events.yml", f"{data_dir}/events.yml", EventsFile, problems, texts,
+                                     failed)
 
     docs: dict[str, Doc] = {}
     for path, rel in markdown_sources(content):
         doc = _load_doc(path, rel, content_dir, problems, texts)
         if doc is not None:
             docs[rel] = doc
+        else:
+            failed.add(rel)
 
     check_files(root, content_dir, data_dir, problems)
     check_images(docs, content, content_dir, problems)
     check_pull_quotes(docs, content_dir, problems)
-    issues = link_issues(docs, content_dir, problems)
+    issues = link_issues(docs, content_dir, problems, failed)
     set_statuses(docs, issues, today)
-    hidden: set[str] = set()
+    hidden: dict[str, dt.date | None] = {}
     if not preview:
-        hidden = {src for src, d in docs.items() if not d.published}
+        hidden = {src: _public_on(d) for src, d in docs.items() if not d.published}
         docs = {src: d for src, d in docs.items() if src not in hidden}
         issues = [i for i in issues if i.doc.published]
         for issue in issues:
             issue.articles = [a for a in issue.articles if a.published]
 
     program_by_id = {p.id: p for p in programs}
-    check_references(docs, events, event_lines, program_by_id, content_dir, data_dir, problems)
-    check_addresses(docs, programs, content_dir, data_dir, problems)
+    check_references(docs, events, event_lines, program_by_id, content_dir, data_dir, problems, failed)
     scan_tree(root, [content_dir, data_dir], list(info.official_numbers), problems, texts)  # never published
 
     if problems:
@@ -94,8 +98,17 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
         guides=sorted((d for d in docs.values() if isinstance(d, GuideDoc)), key=lambda d: d.title),
         programs=programs, events=events, program_by_id=program_by_id,
         events_by_program=dict(events_by_program), tags=dict(sorted(tags.items())),
-        categories=dict(categories),
+        categories=dict(categories), program_lines=program_lines,
     )
+
+
+def _public_on(doc: Doc) -> dt.date | None:
+    """The day a page kept back goes public: its own date, or its issue's; None for a draft."""
+    if doc.status != SCHEDULED:
+        return None
+    if doc.issue is not None and not doc.issue.doc.published:
+        return doc.issue.date
+    return doc.date
 
 
 def _read(path: Path, rel: str, problems: Problems, texts: dict[Path, str]) -> str | None:
@@ -123,7 +136,7 @@ def _load_info(data: Path, data_dir: str, problems: Problems, texts: dict[Path, 
 
 
 def _load_list(path: Path, rel: str, model: type[DataList], problems: Problems,
-               texts: dict[Path, str]) -> tuple[list, dict[str, dict]]:
+               texts: dict[Path, str], failed: set[str]) -> tuple[list, dict[str, dict]]:
     """A data file's list of records; returns the valid ones and, by id, the line of each key."""
     if not path.exists():
         return [], {}
@@ -136,13 +149,14 @@ def _load_list(path: Path, rel: str, model: type[DataList], problems: Problems,
         items, lines = known
         return list(items), {k: dict(v) for k, v in lines.items()}
     before = len(problems)
-    items, lines = _parse_list(text, rel, model, problems)
+    items, lines = _parse_list(text, rel, model, problems, failed)
     if len(problems) == before:
         _PARSED.store(key, text, (list(items), {k: dict(v) for k, v in lines.items()}))
     return items, lines
 
 
-def _parse_list(text: str, rel: str, model: type[DataList], problems: Problems) -> tuple[list, dict[str, dict]]:
+def _parse_list(text: str, rel: str, model: type[DataList], problems: Problems,
+                failed: set[str]) -> tuple[list, dict[str, dict]]:
     located = parse_yaml(text, rel, problems)
     if located is None or located.data is None:
         return [], {}
@@ -170,6 +184,8 @@ def _parse_list(text: str, rel: str, model: type[DataList], problems: Problems) 
         sub = Located(item, {k[1:]: v for k, v in located.lines.items() if k[:1] == (index,)}, located.offset)
         sub.lines.setdefault((), located.lines.get((index,), 1))
         valid = validate(item_model, sub, rel, problems)
+        if valid is None and isinstance(item, dict) and isinstance(item.get("id"), str):
+            failed.add(f"{rel}#{item['id']}")
         item_lines = {"": sub.lines[()]} | {str(k[0]): v for k, v in sub.lines.items() if len(k) == 1}
         if valid is not None:
             if valid.id in lines:

@@ -59,6 +59,26 @@ class NewsletterPages:
             pages += self._paginated("category", category, self._published(self.site.categories.get(category, [])))
         return pages
 
+    def addresses(self) -> list[tuple[str, str]]:
+        """(source, address) of every page all() makes, without drawing them (edugc.verify)."""
+        found = [(src, url) for src, url, _title in self._fixed()]
+        for tag, docs in self.site.tags.items():
+            found += [(src, url) for src, url, _n, _chunk in self._pages_of("tag", tag, self._published(docs))]
+        for category in self.categories():
+            docs = self._published(self.site.categories.get(category, []))
+            found += [(src, url) for src, url, _n, _chunk in self._pages_of("category", category, docs)]
+        return found
+
+    def _fixed(self) -> list[tuple[str, str, str]]:
+        return [("newsletter/index.md", urls.ARCHIVE, "archive"), ("newsletter/tags/index.md", urls.TAGS, "tags"),
+                ("newsletter/category/index.md", urls.CATEGORIES, "categories")]
+
+    def _pages_of(self, kind: str, name: str, docs: list[Doc]):
+        make_url = urls.tag_url if kind == "tag" else urls.category_url
+        for number, chunk in enumerate(paginate(docs, self.per_page), start=1):
+            url = make_url(name, number)
+            yield (url.rstrip("/") + ".md" if number > 1 else f"{url}index.md"), url, number, chunk
+
     def categories(self) -> list[str]:
         return [c for c in CATEGORIES if c in self.site.categories]
 
@@ -66,37 +86,35 @@ class NewsletterPages:
         return [d for d in docs if d.published]
 
     def archive(self) -> GeneratedPage:
-        url = urls.ARCHIVE
+        src, url, _ = self._fixed()[0]
         years: dict[int, list] = {}
         for issue in self.site.issues:
             years.setdefault(issue.date.year, []).append(issue)
         body = self.renderer.render("archive.html", url, years=sorted(years.items(), reverse=True),
                                      categories=self.categories(), category_url=urls.category_url,
                                      tags_url=urls.TAGS)
-        return GeneratedPage("newsletter/index.md", url, "교육금천 소식지", html=body,
+        return GeneratedPage(src, url, "교육금천 소식지", html=body,
                              summary="교육금천 소식지 지난 호 모음")
 
     def tags_index(self) -> GeneratedPage:
-        url = urls.TAGS
+        src, url, _ = self._fixed()[1]
         tags = [(tag, urls.tag_url(tag), len(self._published(docs))) for tag, docs in self.site.tags.items()]
         body = self.renderer.render("tags_index.html", url, tags=[t for t in tags if t[2]])
-        return GeneratedPage("newsletter/tags/index.md", url, "태그 모음", html=body,
+        return GeneratedPage(src, url, "태그 모음", html=body,
                              summary="소식지 기사와 공지를 태그별로 모았습니다", in_search=False)
 
     def categories_index(self) -> GeneratedPage:
-        url = urls.CATEGORIES
+        src, url, _ = self._fixed()[2]
         rows = [(c, urls.category_url(c), len(self._published(self.site.categories[c]))) for c in self.categories()]
         body = self.renderer.render("categories_index.html", url, categories=rows, feeds=FEED_FILES)
-        return GeneratedPage("newsletter/category/index.md", url, "분류 모음", html=body,
+        return GeneratedPage(src, url, "분류 모음", html=body,
                              summary="소식지 기사와 공지를 분류별로 모았습니다", in_search=False)
 
     def _paginated(self, kind: str, name: str, docs: list[Doc]) -> list[GeneratedPage]:
         make_url = urls.tag_url if kind == "tag" else urls.category_url
-        chunks = paginate(docs, self.per_page)
-        total = len(chunks)
+        total = len(paginate(docs, self.per_page))
         pages = []
-        for number, chunk in enumerate(chunks, start=1):
-            url = make_url(name, number)
+        for src, url, number, chunk in self._pages_of(kind, name, docs):
             body = self.renderer.render(
                 "list.html", url, kind=kind, label=name, docs=chunk, number=number, total=total,
                 nth=lambda n: make_url(name, n), count=len(docs),
@@ -105,7 +123,7 @@ class NewsletterPages:
             if number > 1:
                 title += f" ({number}쪽)"
             summary = (f"'{name}' 태그가 붙은 글" if kind == "tag" else f"'{name}' 분류의 글") + f" {len(docs)}편"
-            pages.append(GeneratedPage(url.rstrip("/") + ".md" if number > 1 else f"{url}index.md", url, title,
+            pages.append(GeneratedPage(src, url, title,
                                        html=body, summary=summary, in_search=False))
         return pages
 
