@@ -2,6 +2,11 @@
 
     .venv/bin/python scripts/bench_search.py [--pages 1000] [--keep DIR] [--no-browser] [--sample 5] [--repeat 1]
     .venv/bin/python scripts/bench_search.py --reuse DIR   # DIR from --keep: rebuild ours (warm), browser only
+    .venv/bin/python scripts/bench_search.py --quality     # the real site: quality of both query halves
+
+--quality builds the real site twice (ours, and Material's default search with EDUGC_SEARCH=false) and
+types every query of tests/search_queries.yml (the tuning half) and tests/search_queries_heldout.yml
+(never tuned on) into both, in one run: recall@5, MRR@10 and zero-result rate by kind.
 
 Builds the same synthetic site with Material (articles out of the nav): plain Material search (twice),
 ours with empty caches (cold), ours again (warm: nothing changed; twice), ours after editing one page. Each
@@ -232,6 +237,30 @@ def print_browser(site: Path, sample: int, repeat: int = 1) -> None:
     print(f"browser, the same, → last change of the result list: median {pct(s, .5):.0f} ms, p90 {pct(s, .9):.0f} ms")
 
 
+def quality() -> None:
+    import yaml
+    from playwright.sync_api import sync_playwright
+
+    from conftest import CHROMIUM, CHROMIUM_ARGS, TODAY, mkdocs_build
+    from searchkit import report, run_suite
+
+    halves = [yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8"))
+              for name in ("search_queries.yml", "search_queries_heldout.yml")]
+    with tempfile.TemporaryDirectory(prefix="bench-quality-") as tmp:
+        sites = {}
+        for name, env in (("ours", {}), ("default", {"EDUGC_SEARCH": "false"})):
+            sites[name] = Path(tmp) / name
+            result = mkdocs_build(ROOT / "mkdocs.yml", sites[name], site_url="https://gyoyuk.test/edu/", extra_env=env)
+            if result.returncode:
+                sys.exit(result.stderr)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            rows = {name: [run_suite(browser, site, half) for half in halves] for name, site in sites.items()}
+            browser.close()
+    print(f"real site as of {TODAY}")
+    print(report(rows["ours"][0], rows["default"][0], rows["ours"][1], rows["default"][1]), end="")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=1000)
@@ -242,7 +271,11 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1,
                     help="type each query this many times on the 4x slower CPU and keep its fastest (a shared "
                          "machine's other work only ever adds time)")
+    ap.add_argument("--quality", action="store_true", help="search quality on the real site, both query halves")
     args = ap.parse_args()
+    if args.quality:
+        quality()
+        return
     if args.reuse:
         build(args.reuse, OURS, args.reuse / "warm")
         print_browser(args.reuse / "warm", args.sample, args.repeat)

@@ -13,10 +13,14 @@ from edugc.search.index import split_key
 from searchkit import KINDS, by_kind, report, run_query, run_suite, serve
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+# Never tuned on (see its header): measured beside the tuning half, misses not listed.
+HELD_OUT = yaml.safe_load((ROOT / "tests" / "search_queries_heldout.yml").read_text(encoding="utf-8"))
 
 # Measured 2026-11-28 on the real content (see test-artifacts/search-report.txt): ours 0.985 recall@5 (default 0.780),
 # 0.887 MRR@10 (0.695), 0% zero-result (14%). The floors sit a little under, so a regression fails the suite.
 FLOOR = {"recall@5": 0.95, "mrr@10": 0.85, "zero": 0.02}
+# The held-out half must meet what issue 18 asks of queries nobody on the team wrote.
+HELD_FLOOR = {"recall@5": 0.90, "mrr@10": 0.85, "zero": 0.02}
 
 
 # ── rules, without the analyser ──────────────────────────────────────────────
@@ -214,9 +218,10 @@ def default_search_site(tmp_path_factory) -> Path:
 
 def test_search_quality_suite(site_dir, default_search_site, browser, artifacts):
     assert len(QUERIES) >= 80 and {q["kind"] for q in QUERIES} == set(KINDS)
-    ours = run_suite(browser, site_dir, QUERIES)
-    default = run_suite(browser, default_search_site, QUERIES)
-    text = report(ours, default)
+    assert len(HELD_OUT) >= 40 and not {q["q"] for q in HELD_OUT} & {q["q"] for q in QUERIES}
+    ours, held = run_suite(browser, site_dir, QUERIES), run_suite(browser, site_dir, HELD_OUT)
+    default, held_default = run_suite(browser, default_search_site, QUERIES), run_suite(browser, default_search_site, HELD_OUT)
+    text = report(ours, default, held, held_default)
     print("\n" + text)
     (artifacts / "search-report.txt").write_text(text, encoding="utf-8")
     a, b = by_kind(ours), by_kind(default)
@@ -226,3 +231,6 @@ def test_search_quality_suite(site_dir, default_search_site, browser, artifacts)
     for kind in KINDS:
         assert a[kind]["recall@5"] >= b[kind]["recall@5"], f"{kind}: below Material's default\n{text}"
         assert a[kind]["zero"] <= b[kind]["zero"], f"{kind}: more empty results than the default\n{text}"
+    h = by_kind(held)["all"]
+    assert h["recall@5"] >= HELD_FLOOR["recall@5"] and h["mrr@10"] >= HELD_FLOOR["mrr@10"], text
+    assert h["zero"] <= HELD_FLOOR["zero"], text
