@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..search import WordCache
 from ..search.analyse import source_texts
+from ..search.facts import SiteFacts, site_facts
 from ..search.site_index import index_and_write, index_site, write_index
 
 log = logging.getLogger("mkdocs.plugins.edugc.search")
@@ -44,6 +45,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.pool: ProcessPoolExecutor | None = None   # the preview's indexing process
         self.pending: Future | None = None
         self.stub = ""  # the search_index.json of the newest index written
+        self.facts: SiteFacts | None = None  # each page's kind and the editor's words, from the model
 
     # The incremental preview renders only changed pages: keep every page's search documents, and
     # build the Korean index after the page is shown (a worker process) rather than before.
@@ -71,10 +73,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.cache.analysed = 0
         live = {f.url for f in files.documentation_pages()}
         self.page_entries = {url: e for url, e in self.page_entries.items() if url in live} if self.incremental else {}
+        self.facts = None
         if config.plugins.get("edugc/content") is not None:
             from ._files import site_model   # the content model, loaded by edugc/content already
 
-            self.cache.start(texts=source_texts(site_model(config)))
+            site = site_model(config)
+            self.facts = site_facts(site)
+            self.cache.start(texts=source_texts(site))
         else:  # a plain Material site (the search benchmark): the Markdown sources as written
             self.cache.start(paths=[f.abs_src_path for f in files.documentation_pages() if f.abs_src_path])
         return files
@@ -122,12 +127,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 index_path.write_text(self.stub, encoding="utf-8")
             if self.pool is None:
                 self.pool = ProcessPoolExecutor(max_workers=1)
-            self.pending = self.pool.submit(index_and_write, raw, cache_dir, site, self.worker_url, self.worker_source)
+            self.pending = self.pool.submit(index_and_write, raw, cache_dir, site, self.worker_url, self.worker_source,
+                                            self.facts)
             self.pending.add_done_callback(self._indexed)
             return
         started = time.perf_counter()
         self.cache = self.cache or WordCache(cache_dir / "words.json")
-        built, stub, whole = index_site(raw, material, cache_dir, self.cache)
+        built, stub, whole = index_site(raw, material, cache_dir, self.cache, self.facts)
         write_index(site, built, stub, self.worker_url, self.worker_source)
         self.stub = stub
         self.stats = {"documents": built.documents, "tokens": built.tokens, "analysed": self.cache.analysed,

@@ -9,6 +9,7 @@ var ROOT = new URL("../../", self.location.href);   // this file lives in assets
 /* Material renders ten results at once and the rest only on scroll; fetching and sending more costs a
  * phone bytes and a round trip for results nobody sees. A page shows its three best sections. */
 var MAX_PAGES = 10, MAX_SECTIONS = 3;
+var OTHERS = 0.1;   // how much a page's other matching documents add to its best one (see rank)
 /* A browser opens six connections to a host (HTTP/1.1): the chunks of the first six pages arrive in
  * one round trip, the rest in a second. Those six are sent first, the full list when it is there. */
 var FIRST_PAGES = 6;
@@ -159,12 +160,154 @@ function dropChunksExcept(keep) {
   });
 }
 
-/* ---- Query analysis ---- */
+/* ---- Query analysis: a parent types whole questions ("고1인데 과목 선택 어떻게 해야 하나요").
+ * The content words are kept, without their particles and endings (선택하려면 → 선택); question words,
+ * adverbs and the verbs that only carry the sentence (하다, 되다, 있다, 싶다, 주다...) are dropped;
+ * an everyday word also reaches the site's own word for the same thing (manifest.syn, see synonyms.py).
+ * The lists below are Korean grammar (closed classes), not this site's words. ---- */
+function wordSet(text) {
+  var out = {};
+  text.split(/\s+/).forEach(function (w) { if (w) out[w] = 1; });
+  return out;
+}
+function byLength(text) {
+  return Object.keys(wordSet(text)).sort(function (a, b) { return b.length - a.length || (a < b ? -1 : 1); });
+}
+
+// Question words, adverbs, pronouns, dependent nouns and conjunctions: they say nothing of a topic.
+var FUNCTION_WORDS = wordSet(
+  "어떻게 어떡해 어떡해요 어떡하죠 어떡하나요 어떤 어떠한 어느 무엇 무엇을 무엇이 무엇인가요 뭐 뭘 뭐가 뭐를 뭔가요 뭔지 뭐예요 " +
+  "뭐에요 뭐죠 뭐지 무슨 언제 언제쯤 언제까지 언제부터 언젠가요 어디 어디서 어디에 어디로 어디예요 어디에요 어딘가요 어딘지 " +
+  "누가 누구 누구나 누구한테 누구에게 왜 몇 얼마 얼마나 얼마예요 얼만가요 " +
+  "좀 잘 더 꼭 많이 너무 정말 진짜 아직 아직도 벌써 이미 같이 함께 다시 혹시 그냥 지금 이제 요즘 계속 빨리 미리 따로 바로 " +
+  "다 모두 또 안 못 제일 가장 매우 아주 많은 그럼 그러면 근데 그런데 그래서 그리고 또는 아니면 자꾸 먼저 대충 항상 " +
+  "저 제 저희 제가 저는 나 내 내가 나는 우리 그 이 저기 여기 거기 그거 이거 저거 그게 이게 것 거 게 건 걸 데 수 때 곳 분 점 " +
+  "중 등 쯤 개 번 명 가지 군데 정도 경우 관련 대해 대한 위해 위한 통해 있는 없는 같은 이런 그런 저런 이번 요번 다음 요 네 예 아니요 " +
+  "안녕하세요 감사합니다");
+// Stems of the verbs and adjectives that only carry a sentence, as they appear conjugated.
+var LIGHT_STEMS = byLength(
+  "하 해 했 할 한 함 합 하시 되 돼 됐 될 된 됨 됩 되시 있 없 싶 주 줘 줬 줄 준 줍 주시 드리 드려 드릴 드린 " +
+  "보 봐 봤 볼 본 봅 보시 받 가 갈 간 갔 갑 가시 와 오 올 온 왔 옵 오시 알 알려 같 좋 괜찮 궁금하 궁금해 궁금한 궁금 " +
+  "이 인 일 였 예 이었 아니 않 않았 말 모르 몰라 몰랐 어떻 그렇 이렇 어때 어떠 필요하 필요해 필요한 쓰 써 썼 쓸 쓴");
+// Endings after a verb or adjective stem, final or linking (요, 나요, 할까요; 고, 서, 려면, 는데...).
+var VERB_ENDINGS = byLength(
+  "요 다 죠 지 지요 네 네요 나 나요 니 니까 까 까요 을까 을까요 ㄹ까요 가 가요 는가 는가요 은가요 냐 래 래요 대 대요 세요 " +
+  "으세요 셔요 셨어요 십시오 습니다 니다 어 아 여 어요 아요 여요 에요 예요 이에요 야 어야 아야 여야 어야죠 게요 군요 는군요 " +
+  "더라 던데 던데요 고 고요 서 어서 아서 여서 면 으면 려면 으려면 려고 으려고 러 으러 게 기 기에 기가 기는 기도 기를 는 은 " +
+  "을 는데 은데 는데요 은데요 데 데요 는지 은지 을지 지만 거나 든지 며 으며 던 도 어도 아도 여도 다는데 다던데 다고 냐고 라고 " +
+  "자 자고 었 았 였 었어요 았어요 였어요 었는데 았는데 었나요 았나요 었어 았어 었다 았다 었고 았고 겠 겠어요 겠나요 겠죠 " +
+  "겠다 ㅂ니다 ㅂ니까 습니까 나요 는데 다면 으면요 면요");
+// Particles and the copula after a noun (고교학점제가, 고1인데, 학교에서는, 상담이에요).
+var PARTICLES = byLength(
+  "이 가 을 를 은 는 에 에서 에게 에게서 한테 한테서 께 께서 으로 로 와 과 랑 이랑 하고 의 도 만 까지 부터 처럼 보다 이나 나 " +
+  "이라도 라도 요 이요 이에요 예요 에요 인데 인데요 인가요 인지 이면 이라면 라면 이라는 라는 이란 란 이라고 라고 이든 든 " +
+  "에는 에서는 에서도 에도 으로는 로는 까지는 부터는 만은 이랑은 한테는 께는 밖에 뿐 마다 같이 처럼요 이죠 죠");
+// Light verbs a noun turns into a verb with (신청하다, 준비되다, 상담받다).
+var NOUN_VERBS = byLength("하 해 했 할 한 함 합 하시 되 돼 됐 될 된 됨 받 시키 드리 드려 드릴");
+// Auxiliary verbs after a main verb's 아/어 form (길러 주다, 들어 보다, 알아 두다, 해 놓다).
+var AUX_STEMS = byLength("주 줘 줬 줄 준 주시 보 봐 봤 볼 본 보시 드리 드려 드릴 두 둬 놓 놔 버리 버려 싶 가 갈 와 오 올 계시");
+
+function endsWithAny(word, list) {
+  for (var i = 0; i < list.length; i++) {
+    var e = list[i];
+    if (word.length > e.length && word.slice(-e.length) === e) return e;
+  }
+  return "";
+}
+
+/* Does the word only carry the sentence (하나요, 알려주세요, 받고싶어요, 해야돼요, 인데, 개까지)? */
+function isLight(word, depth) {
+  if (FUNCTION_WORDS[word]) return true;
+  for (var k = 0; k < PARTICLES.length; k++) {
+    var p = PARTICLES[k];
+    if (word.length > p.length && word.slice(-p.length) === p && FUNCTION_WORDS[word.slice(0, -p.length)]) return true;
+  }
+  if ((depth || 0) > 3) return false;
+  for (var i = 0; i < LIGHT_STEMS.length; i++) {
+    var stem = LIGHT_STEMS[i];
+    if (word.lastIndexOf(stem, 0) !== 0) continue;
+    var rest = word.slice(stem.length);
+    if (!rest || VERB_ENDINGS.indexOf(rest) !== -1 || isLight(rest, (depth || 0) + 1)) return true;
+    for (var j = 0; j < VERB_ENDINGS.length; j++) {
+      var e = VERB_ENDINGS[j];
+      if (rest.length > e.length && rest.lastIndexOf(e, 0) === 0 && isLight(rest.slice(e.length), (depth || 0) + 1)) return true;
+    }
+  }
+  return false;
+}
+
+function isSyl(ch) { var c = ch.charCodeAt(0); return c >= 0xAC00 && c <= 0xD7A3; }
+function sylParts(ch) { var n = ch.charCodeAt(0) - 0xAC00; return [(n / 588) | 0, ((n % 588) / 28) | 0, n % 28]; }
+function syl(l, v, j) { return String.fromCharCode(0xAC00 + (l * 21 + v) * 28 + j); }
+
+/* The stem a conjugated last syllable stands for: 고른 → 고르 (ㄴ ㄹ ㅁ ㅂ ㅆ of an ending), 해 → 하,
+ * 봐 → 보, 줘 → 주, 져 → 지 (ㅕ after a stem in ㅣ), 골라 → 고르 (르 verbs). */
+function restored(word) {
+  var out = [], last = word.charAt(word.length - 1), head = word.slice(0, -1);
+  if (!isSyl(last)) return out;
+  var p = sylParts(last);
+  if (p[2] === 4 || p[2] === 8 || p[2] === 16 || p[2] === 17 || p[2] === 20) out.push(head + syl(p[0], p[1], 0));
+  var base = p[2] === 20 ? syl(p[0], p[1], 0) : last;   // 했 → 해 first, then 하
+  var contracted = {"해": "하", "돼": "되", "봐": "보", "줘": "주", "와": "오", "워": "우", "춰": "추"};
+  if (contracted[base]) out.push(head + contracted[base]);
+  var q = sylParts(base);
+  if (q[1] === 6 && q[2] === 0 && q[0] !== 11) out.push(head + syl(q[0], 20, 0));   // 져 → 지, 려 → 리
+  if (head && (base === "라" || base === "러")) {
+    var h = head.charAt(head.length - 1);
+    if (isSyl(h) && sylParts(h)[2] === 8) {
+      var hp = sylParts(h);
+      out.push(head.slice(0, -1) + syl(hp[0], hp[1], 0) + "르");
+    }
+  }
+  return out;
+}
+
+/* Shorter forms of a content word, without what grammar added to it: 선택하려면 → 선택하 → 선택;
+ * 고교학점제가 → 고교학점제; 골라요 → 골라 → 고르; 바뀐다는데 → 바뀐 → 바뀌; 길러주고 → 길러 → 기르.
+ * Longest first. A single syllable is a form only when a particle or a whole ending came off the word
+ * as typed (애가 → 애, 뽑나요 → 뽑, 쓸 → 쓰): a syllable left from a longer word (혼자 → 혼, 길러 → 길)
+ * is noise. */
+function candidates(word) {
+  var seen = {}, out = [], queue = [word];
+  seen[word] = 1;
+  function add(form, from, strong) {
+    if (!form || seen[form]) return;
+    if (form.length === 1 && !(from === word && strong)) return;
+    seen[form] = 1;
+    out.push(form);
+    queue.push(form);
+  }
+  for (var n = 0; queue.length && n < 40; n++) {
+    var w = queue.shift();
+    [PARTICLES, VERB_ENDINGS, NOUN_VERBS].forEach(function (list) {
+      for (var i = 0; i < list.length; i++) {
+        var e = list[i];
+        if (w.length > e.length && w.slice(-e.length) === e)
+          add(w.slice(0, -e.length), w, list === PARTICLES || (list === VERB_ENDINGS && e.length >= 2));
+      }
+    });
+    restored(w).forEach(function (f) { add(f, w, w.length === 1); });
+    for (var a = 0; a < AUX_STEMS.length; a++) {   // 길러주고 → 길러, 들어볼 → 들어
+      var at = w.indexOf(AUX_STEMS[a], 1);
+      if (at < 1) continue;
+      var rest = w.slice(at + AUX_STEMS[a].length);
+      if (!rest || VERB_ENDINGS.indexOf(rest) !== -1) add(w.slice(0, at), w, false);
+    }
+  }
+  return out.sort(function (a, b) { return b.length - a.length; });
+}
+
 function terms(query) {
   var seen = {}, out = [];
   query.normalize("NFC").toLowerCase().split(/[^0-9a-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3131-\u318E\uAC00-\uD7A3\u4E00-\u9FFF]+/)
     .forEach(function (t) { if (t && !seen[t]) { seen[t] = 1; out.push(t); } });
   return out;
+}
+
+/* The words of a query the ranking counts: its content words (all of them, if it has no other). */
+function contentTerms(list) {
+  var kept = list.filter(function (t, i) { return !(isLight(t) && !(i === list.length - 1 && t.length === 1)); });
+  return kept.length ? kept : list;
 }
 
 /* Tokens of the loaded shards whose letters start with the term's letters. */
@@ -177,53 +320,87 @@ function matchTokens(term, shards) {
   return found;
 }
 
-/* Forms of a term: as typed, and without a known ending (신청하려면 → 신청), both kept; if neither
- * matches, shorter and shorter prefixes down to two syllables. */
-function stems(term) {
-  var out = [], endings = manifest.endings;
-  for (var i = 0; i < endings.length; i++) {
-    var e = endings[i];
-    if (term.length > e.length && term.slice(-e.length) === e) out.push(term.slice(0, -e.length));
-  }
+function exactToken(form, shards) {
+  for (var s = 0; s < shards.length; s++)
+    for (var i = 0; i < shards[s].length; i++)
+      if (shards[s][i].token === form) return shards[s][i];
+  return null;
+}
+
+/* The site's words for an everyday one (manifest.syn: 생기부 → 학생부). */
+function synonyms(forms) {
+  var out = [], syn = (manifest && manifest.syn) || {};
+  forms.forEach(function (f) {
+    (syn[f] || []).forEach(function (t) { if (out.indexOf(t) === -1 && forms.indexOf(t) === -1) out.push(t); });
+  });
   return out;
 }
 
+/* A term's tokens, each with how much it counts: as typed (a longer token by how much of it was typed),
+ * a shorter form without particles and endings, the site's word for it; if none of them is on the
+ * site, shorter and shorter prefixes down to two syllables. */
 function resolveTerm(term, last) {
-  return Promise.all([shardKeysFor(term, last).then(function (keys) {
-    return Promise.all(keys.map(loadShard));
-  }), loadManifest()]).then(function (both) {
-    var shards = both[0];
-    var found = matchTokens(term, shards), form = term, seen = {};
-    found.forEach(function (t) { seen[t.token] = 1; });
-    var alt = stems(term);
-    for (var i = 0; i < alt.length; i++) {
-      var more = matchTokens(alt[i], shards).filter(function (t) { return !seen[t.token]; });
-      if (more.length) {
-        if (!found.length) form = alt[i];
-        more.forEach(function (t) { seen[t.token] = 1; found.push(t); });
-        break;
+  var forms = last && term.length <= 1 ? [] : candidates(term);
+  return loadManifest().then(function () {
+    var syns = synonyms([term].concat(forms));
+    var keys = {}, asked = [shardKeysFor(term, last)];
+    forms.concat(syns).forEach(function (f) { asked.push(shardKeysFor(f, false)); });
+    return Promise.all(asked).then(function (lists) {
+      lists.forEach(function (list) { list.forEach(function (k) { keys[k] = 1; }); });
+      return Promise.all(Object.keys(keys).map(loadShard));
+    }).then(function (shards) {
+      var picked = {}, found = [];
+      function take(t, factor) {
+        var had = picked[t.token];
+        if (had === undefined) { picked[t.token] = found.length; found.push({token: t.token, postings: t.postings, factor: factor}); }
+        else if (found[had].factor < factor) found[had].factor = factor;
       }
-    }
-    for (var k = term.length - 1; !found.length && k >= 2; k--) {
-      found = matchTokens(term.slice(0, k), shards);
-      form = term.slice(0, k);
-    }
-    return {term: term, form: form, tokens: found};
+      // As typed: a single finished syllable is a whole word (수, 애), longer ones may be a compound's start.
+      if (term.length > 1 || last) matchTokens(term, shards).forEach(function (t) {
+        take(t, t.token === term ? 1 : 0.5 + 0.5 * Math.min(1, term.length / t.token.length));
+      });
+      else { var one = exactToken(term, shards); if (one) take(one, 1); }
+      // A word the site has as typed (학과, 수도) is not a shorter word plus a particle (학, 수).
+      var whole = exactToken(term, shards) !== null;
+      var stemmed = false;
+      forms.forEach(function (f) {
+        if (whole && f.length === 1) return;
+        var t = exactToken(f, shards);
+        if (t) { take(t, 0.9); stemmed = true; }
+      });
+      for (var i = 0; !stemmed && !found.length && i < forms.length; i++) {
+        if (forms[i].length < 2) continue;
+        matchTokens(forms[i], shards).forEach(function (t) { take(t, 0.45 + 0.45 * Math.min(1, forms[i].length / t.token.length)); });
+      }
+      syns.forEach(function (f) { var t = exactToken(f, shards); if (t) take(t, 0.8); });
+      // What the reader is told was (not) found: the word as the site has it (고1인데 → 고1).
+      var form = term;
+      if (!matchTokens(term, shards).length)
+        for (var c = 0; c < forms.length; c++) if (exactToken(forms[c], shards)) { form = forms[c]; break; }
+      for (var k = term.length - 1; !found.length && k >= 2; k--) {
+        form = term.slice(0, k);
+        matchTokens(form, shards).forEach(function (t) { take(t, 0.5); });
+      }
+      return {term: term, form: found.length ? form : term, tokens: found};
+    });
   });
 }
 
-/* Pages ranked for the query: a document's score for a term is its best token's weight (an exact
- * token counts whole, a longer one by how much of it was typed) times the term's rarity, summed over
- * the terms; a page ranks by the terms any of its documents matched, then by its best document plus a
- * tenth of the others. Typed arrays over document numbers, objects only for the pages returned:
- * a common first syllable touches thousands of documents. */
+/* Pages ranked for the query: a document's score for a term is its best token's weight times how
+ * much that token counts for the term (resolveTerm), times the term's rarity, summed over the terms;
+ * a page's score is its best document plus a tenth of the others (a long page that says it often is
+ * a little surer), times the share of the query it answers, each term weighted by its rarity: a page
+ * without the query's rare word ranks below one with it, and still follows (a question's every word
+ * is rarely on one page). Typed arrays over document numbers, objects only for the pages returned: a
+ * common first syllable touches thousands of documents. */
 function rank(resolved) {
   var N = manifest.documents, T = resolved.length, pageIdx = manifest.pageIdx;
   var total = new Float64Array(N), best = new Float64Array(N), any = new Uint8Array(N), touched = [];
+  var idfs = [], allIdf = 0;
   var hitBy = resolved.map(function (r) {
     var hit = new Uint8Array(N), list = [];
     r.tokens.forEach(function (t) {
-      var exact = t.token === r.term || t.token === r.form ? 1 : 0.5 + 0.5 * Math.min(1, r.form.length / t.token.length);
+      var exact = t.factor;
       var p = t.postings, id = 0;
       for (var i = 0; i < p.length; i += 2) {
         id += p[i];
@@ -233,6 +410,8 @@ function rank(resolved) {
       }
     });
     var idf = Math.log(1 + N / Math.max(1, list.length));
+    idfs.push(list.length ? idf : 0);
+    allIdf += list.length ? idf : 0;
     for (var j = 0; j < list.length; j++) {
       var id = list[j];
       total[id] += best[id] * idf;
@@ -251,12 +430,13 @@ function rank(resolved) {
   });
   var ranked = groups
     .map(function (g) {
-      g.hits = 0;
-      for (var ti = 0; ti < T; ti++) if (g.matched[ti]) g.hits++;
-      g.rank = g.score + 0.1 * (g.sum - g.score);
+      var got = 0;
+      for (var ti = 0; ti < T; ti++) if (g.matched[ti]) got += idfs[ti];
+      g.rank = g.score + OTHERS * (g.sum - g.score);
+      g.final = g.rank * (allIdf ? got / allIdf : 1);
       return g;
     })
-    .sort(function (a, b) { return b.hits - a.hits || b.rank - a.rank || a.page - b.page; })
+    .sort(function (a, b) { return b.final - a.final || a.page - b.page; })
     .slice(0, MAX_PAGES);
   // The documents of the pages returned, and the tokens each matched (they are highlighted).
   var wanted = {};
@@ -307,10 +487,11 @@ function highlight(text, marks) {
 }
 
 function search(query, ticket, onFirst) {
-  var list = terms(query);
-  if (!list.length) return Promise.resolve({items: []});
+  var typed = terms(query);
+  if (!typed.length) return Promise.resolve({items: []});
+  var list = contentTerms(typed);
   var manifestReady = loadManifest();
-  return Promise.all(list.map(function (t, i) { return resolveTerm(t, i === list.length - 1); })).then(function (resolved) {
+  return Promise.all(list.map(function (t) { return resolveTerm(t, t === typed[typed.length - 1]); })).then(function (resolved) {
     return manifestReady.then(function () { return resolved; });
   }).then(function (resolved) {
     // A page matches a term if any of its sections does; pages with more of the terms come first,
@@ -335,7 +516,9 @@ function search(query, ticket, onFirst) {
   });
 }
 
-/* Material's result items for ranked pages, from their loaded chunks: the article, then its best sections. */
+/* Material's result items for ranked pages, from their loaded chunks: the article, then its best sections.
+ * The article says what kind of page it is (a chip inside its title, styled as Material's tags) and
+ * shows the snippet of the page's best matching document that has one: the answer, not the page's top. */
 function render(ranked, loaded, resolved) {
   var rows = {};
   ranked.forEach(function (g, i) { rows[g.page] = loaded[i]; });
@@ -354,18 +537,28 @@ function render(ranked, loaded, resolved) {
       resolved.forEach(function (r) { if (r.tokens.length) marks.push(r.form); });
       return marks.sort(function (a, b) { return b.length - a.length; });
     };
-    var docsOut = [];
-    var art = byId[g.page], artRow = row(g.page);
-    docsOut.push({location: artRow[0], title: highlight(artRow[1], marksFor(art)),
-      text: highlight(artRow[2], marksFor(art)), score: g.rank, terms: termsShown});
-    g.docs.filter(function (d) { return d.id !== g.page; })
-      .sort(function (a, b) { return b.score - a.score; })
-      .slice(0, MAX_SECTIONS)
-      .forEach(function (d) {
-        var r = row(d.id);
-        docsOut.push({location: r[0], title: highlight(r[1], marksFor(d)), text: highlight(r[2], marksFor(d)),
-          score: d.score, terms: termsShown});
-      });
+    var sections = g.docs.filter(function (d) { return d.id !== g.page; })
+      .sort(function (a, b) { return b.score - a.score; });
+    // The snippet: the best matching section's, after its heading (Q1. 수시 원서는 몇 번까지 쓸 수
+    // 있나요? — 일반대학 기준으로…), unless the page's top matched better or no section has one.
+    var art = byId[g.page], artRow = row(g.page), text = highlight(artRow[2], marksFor(art));
+    for (var i = 0; i < sections.length && (!art || sections[i].score > art.score); i++) {
+      var sec = row(sections[i].id);
+      if (sec[2]) {
+        text = highlight(sec[1], marksFor(sections[i])) + " — " + highlight(sec[2], marksFor(sections[i]));
+        break;
+      }
+    }
+    var kind = artRow[3] ? '<span class="md-tag">' + escapeHTML(artRow[3]) + "</span> " : "";
+    // Above every section's score, so Material shows this snippet and folds the sections away (it
+    // hides the article's text when a section scores as high as the article).
+    var docsOut = [{location: artRow[0], title: kind + highlight(artRow[1], marksFor(art)),
+      text: text, score: g.rank + 0.001, terms: termsShown}];
+    sections.slice(0, MAX_SECTIONS).forEach(function (d) {
+      var r = row(d.id);
+      docsOut.push({location: r[0], title: highlight(r[1], marksFor(d)), text: highlight(r[2], marksFor(d)),
+        score: d.score, terms: termsShown});
+    });
     return docsOut;
   });
   return {items: items};
