@@ -242,6 +242,7 @@ def test_a_question_keeps_its_content_words_without_particles_endings_or_auxilia
     assert content("수시 원서 몇 개까지 쓸 수 있어요?") == ["수시", "원서"]
     assert content("아이 공부 습관 상담 받고 싶어요") == ["아이", "공부", "습관", "상담"]
     assert content("센터 전화번호 좀 알려주세요") == ["센터", "전화번호"]
+    assert content("우리애 공부습관 뭐해야돼요") == ["애", "공부습관"]   # typed together, on a phone
     assert content("어떻게 해요") == ["어떻게", "해요"]          # nothing else to go on: kept
     assert "선택" in forms("선택하려면") and forms("고교학점제가")[0] == "고교학점제"
     assert "고1" in forms("고1인데") and "애" in forms("애가")
@@ -331,7 +332,7 @@ def test_every_result_says_what_it_is_and_shows_the_editors_running_text(site_di
         page.goto(base)
         page.wait_for_load_state("networkidle")
         page.locator("label.md-header__button[for=__search]").click()
-        for query in ["수시 원서 몇 개까지 쓸 수 있어요", "상담", "설명회 일정", "고교학점제", "구독", "정시 설명회 언제 해요"]:
+        for query in ["수시 원서 몇 개까지 쓸 수 있어요", "상담", "설명회 일정", "고교학점제", "구독", "정시설명회언제"]:
             run_query(page, base, query)
             faces = page.eval_on_selector_all(".md-search-result__item > a:first-child", RESULT_FACES)
             assert faces, query
@@ -339,6 +340,9 @@ def test_every_result_says_what_it_is_and_shows_the_editors_running_text(site_di
                 assert face["kind"].split(" · ")[0] in {"프로그램", "입시 가이드", "소식지", "공지", "일정", "안내"}, face
                 assert face["snippet"] and not [b for b in BOILERPLATE if b in face["snippet"]], face
                 seen_kinds.add(face["kind"].split(" · ")[0])
+            if query == "정시설명회언제":   # typed without spaces: read as 정시 and 설명회
+                terms = page.eval_on_selector_all(".md-search-result__terms del", "els => els.map(e => e.textContent)")
+                assert "/notices/jeongsi-briefing-2027/" in faces[0]["href"] and "설명회언제" not in terms, faces[0]
             if query.startswith("수시 원서"):
                 assert "/newsletter/2/briefing-qna/" in faces[0]["href"], faces[0]
                 assert "최대 6번까지" in faces[0]["snippet"], faces[0]           # the answer, not the page's top

@@ -218,6 +218,9 @@ function endsWithAny(word, list) {
 /* Does the word only carry the sentence (하나요, 알려주세요, 받고싶어요, 해야돼요, 인데, 개까지)? */
 function isLight(word, depth) {
   if (FUNCTION_WORDS[word]) return true;
+  if ((depth || 0) < 2)   // typed together: 뭐해요, 어떻게해요, 몇개까지
+    for (var f in FUNCTION_WORDS)
+      if (word.length > f.length && word.lastIndexOf(f, 0) === 0 && isLight(word.slice(f.length), (depth || 0) + 1)) return true;
   for (var k = 0; k < PARTICLES.length; k++) {
     var p = PARTICLES[k];
     if (word.length > p.length && word.slice(-p.length) === p && FUNCTION_WORDS[word.slice(0, -p.length)]) return true;
@@ -304,10 +307,20 @@ function terms(query) {
   return out;
 }
 
+/* A word typed together with a question word or pronoun before it: 우리애 → 애, 이번달 → 달. */
+function withoutLead(word) {
+  for (var f in FUNCTION_WORDS)
+    if (f.length >= 2 && word.length > f.length && word.lastIndexOf(f, 0) === 0) return word.slice(f.length);
+  return word;
+}
+
 /* The words of a query the ranking counts: its content words (all of them, if it has no other). */
 function contentTerms(list) {
   var kept = list.filter(function (t, i) { return !(isLight(t) && !(i === list.length - 1 && t.length === 1)); });
-  return kept.length ? kept : list;
+  if (!kept.length) return list;
+  var out = [];
+  kept.forEach(function (t) { var w = withoutLead(t); if (out.indexOf(w) === -1) out.push(w); });
+  return out;
 }
 
 /* Tokens of the loaded shards whose letters start with the term's letters. */
@@ -374,14 +387,30 @@ function resolveTerm(term, last) {
       }
       syns.forEach(function (f) { var t = exactToken(f, shards); if (t) take(t, 0.8); });
       // What the reader is told was (not) found: the word as the site has it (고1인데 → 고1).
-      var form = term;
+      var form = term, rest = "";
       if (!matchTokens(term, shards).length)
         for (var c = 0; c < forms.length; c++) if (exactToken(forms[c], shards)) { form = forms[c]; break; }
+      // Words typed without a space (학부모교육, 정시설명회언제), which the site does not have as typed:
+      // the longest word of the site the term opens with, and the rest as a word of its own (search()
+      // looks it up). A long head that opens
+      // with a shorter word is most likely two (정시설명회: 정시 and 설명회): its rest goes with the rest.
+      for (var h = term.length - 1; !whole && !stemmed && !rest && h >= 2; h--) {
+        var head = exactToken(term.slice(0, h), shards);
+        if (!head) continue;
+        take(head, 0.9);
+        form = term.slice(0, h);
+        rest = term.slice(h);
+        for (var q = h - 2; h >= 4 && q >= 2; q--) {
+          var inner = exactToken(term.slice(0, q), shards);
+          if (inner) { take(inner, 0.9); form = term.slice(0, q); rest = term.slice(q); break; }
+        }
+      }
+      if (rest.length < 2) rest = "";   // 관리법's 법, 학생들's 들: a suffix, not a word
       for (var k = term.length - 1; !found.length && k >= 2; k--) {
         form = term.slice(0, k);
         matchTokens(form, shards).forEach(function (t) { take(t, 0.5); });
       }
-      return {term: term, form: found.length ? form : term, tokens: found};
+      return {term: term, form: found.length ? form : term, tokens: found, rest: rest, last: last};
     });
   });
 }
@@ -491,7 +520,19 @@ function search(query, ticket, onFirst) {
   if (!typed.length) return Promise.resolve({items: []});
   var list = contentTerms(typed);
   var manifestReady = loadManifest();
-  return Promise.all(list.map(function (t) { return resolveTerm(t, t === typed[typed.length - 1]); })).then(function (resolved) {
+  // The words typed, then what is left of words typed together (at most three rounds of lookups).
+  function resolveAll(words, round) {
+    return Promise.all(words.map(function (w) { return resolveTerm(w.term, w.last); })).then(function (resolved) {
+      var more = [];
+      resolved.forEach(function (r) {
+        if (r.rest && !isLight(r.rest) && round < 3) more.push({term: r.rest, last: r.last});
+      });
+      return more.length ? resolveAll(more, round + 1).then(function (extra) { return resolved.concat(extra); }) : resolved;
+    });
+  }
+  var lastTyped = typed[typed.length - 1];
+  var words = list.map(function (t) { return {term: t, last: t === lastTyped || t === withoutLead(lastTyped)}; });
+  return resolveAll(words, 1).then(function (resolved) {
     return manifestReady.then(function () { return resolved; });
   }).then(function (resolved) {
     // A page matches a term if any of its sections does; pages with more of the terms come first,
