@@ -36,14 +36,15 @@ def squash(text: str) -> str:
 class PageFacts:
     label: str          # the page's kind, as the result shows it (with a date for dated articles)
     summary: str = ""   # the editor's one-line description: the snippet of a page whose top has no text
-    source: str = ""    # squash() of everything the editor wrote for this page
+    source: str = ""    # everything the editor wrote for this page, as written (teaser.py squashes it
+                        # when an index is built: made on every build, it must stay cheap)
 
 
 @dataclass(frozen=True)
 class SiteFacts:
     pages: dict[str, PageFacts]
-    # squash() of every title and summary, program name and event title, one per line: the words a
-    # generated list (관련 프로그램, 다가오는 일정, 최신 소식지) shows from other pages.
+    # Every title and summary, program name and event title, one per line: the words a generated list
+    # (관련 프로그램, 다가오는 일정, 최신 소식지) shows from other pages.
     pool: str = ""
 
     def page(self, url: str) -> PageFacts | None:
@@ -79,8 +80,8 @@ def site_facts(site) -> SiteFacts:
         kind = KIND_OF_DOC.get(doc.kind, PAGE)
         day = _date(doc.date) if doc.kind in ("article", "notice", "issue") else ""
         pages[doc.url] = PageFacts(f"{kind} · {day}" if day else kind, doc.summary,
-                                   squash(f"{doc.title}\n{doc.summary}\n{doc.body}"))
-        pool += [squash(doc.title), squash(doc.summary)]
+                                   f"{doc.title}\n{doc.summary}\n{doc.body}")
+        pool += [doc.title, doc.summary]
         if kind == PAGE:
             plain.add(doc.url)
         else:
@@ -88,14 +89,14 @@ def site_facts(site) -> SiteFacts:
     for program in site.programs:
         url = program_url(program.id)
         fields = " \n".join(str(v) for v in program.model_dump().values() if isinstance(v, str))
-        pages[url] = PageFacts(PROGRAM, program.summary, squash(fields))
-        pool += [squash(program.name), squash(program.summary)]
+        pages[url] = PageFacts(PROGRAM, program.summary, fields)
+        pool += [program.name, program.summary]
         lists.setdefault(_parent(url), PROGRAM)
     # The events pages show the events' titles and places, and the names of their programs.
     names = {p.id: p.name for p in site.programs}
-    pool += [squash(e.title) for e in site.events]
+    pool += [e.title for e in site.events]
     events = "\n".join(f"{e.title}\n{e.place}\n{names.get(e.program, '')}" for e in site.events)
-    pages.setdefault(EVENTS_URL, PageFacts(EVENTS, "", squash(events)))
+    pages.setdefault(EVENTS_URL, PageFacts(EVENTS, "", events))
     # A section's list page (programs/, guides/, newsletter/) has the kind of what it lists, and so
     # has every page under it the model does not know (programs/for/high/, newsletter/tags/…).
     for url, kind in lists.items():
@@ -105,7 +106,7 @@ def site_facts(site) -> SiteFacts:
             pages[url] = PageFacts(kind)
         elif url in plain:
             pages[url] = PageFacts(kind, pages[url].summary, pages[url].source)
-    return SiteFacts(pages, "\n".join(t for t in pool if t))
+    return SiteFacts(pages, "\n".join(t.replace("\n", " ") for t in pool if t))
 
 
 def _parent(url: str) -> str:

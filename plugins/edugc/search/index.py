@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analyse import HANGUL, WordCache, leading_noun, normalise, word_tokens, words
+from .analyse import HANGUL, WordCache, leading_noun, word_tokens, words
 from .facts import SiteFacts
 from .synonyms import synonym_map
 from .teaser import Teasers
@@ -32,7 +32,6 @@ from .teaser import Teasers
 INDEX_VERSION = 4
 TITLE_BONUS = 10
 PAGE_TITLE_BONUS = 20
-MAX_ENDING = 4
 SPLIT_BYTES = 48_000  # a shard larger than this (JSON, ~15 KB gzip) is split by its second syllable
 
 TAG = re.compile(r"<[^>]+>")
@@ -212,8 +211,7 @@ def build(docs: list[dict], cache: WordCache, doc_cache: DocCache | None = None,
         else:
             reused += 1
         doc_cache.used[key] = entry
-        weights = entry
-        for tok, weight in weights.items():
+        for tok, weight in entry.items():
             postings[tok] += (i, weight)
 
     shards: dict[str, dict[str, list[int]]] = defaultdict(dict)

@@ -21,6 +21,7 @@ from .facts import PageFacts, SiteFacts, squash
 SNIPPET = 160          # characters: Material shows two or three lines
 MIN_SQUASHED = 4       # a shorter paragraph ("예시", "인쇄판 보기" is longer) proves nothing by matching
 BOILERPLATE_PAGES = 3  # a paragraph on this many pages is a template's
+BLOCKS_CONSIDERED = 12  # paragraphs looked at per document: a snippet fills up long before
 
 _PIECES = re.compile(r"(<[^>]+>)")
 _BLOCK_TAG = re.compile(r"</?(p|li|ol|ul|pre)\b", re.I)
@@ -87,27 +88,47 @@ class Teasers:
 
     def __init__(self, records: list[tuple[str, str, str]], facts: SiteFacts | None):
         self.facts = facts
-        self.parsed = [blocks(text) for _, _, text in records]
+        # Each document's first paragraphs and list items (a snippet never needs more), with the
+        # letters they compare by.
+        self.parsed: list[list[tuple[str, str]]] = []
+        for _, _, text in records:
+            found = []
+            for block, running in blocks(text):
+                key = squash(block) if running else ""
+                if len(key) >= MIN_SQUASHED:
+                    found.append((block, key))
+                    if len(found) == BLOCKS_CONSIDERED:
+                        break
+            self.parsed.append(found)
+        self.sources: dict[str, str] = {}   # squashed page sources, made once each
+        self.pool = "\n".join(squash(line) for line in facts.pool.split("\n")) if facts else ""
         self.repeated: set[str] = set()
         if facts is None:   # only the third kind of trust needs to know what repeats across pages
             pages: dict[str, set[str]] = {}
             for (location, _, _), found in zip(records, self.parsed):
                 page = location.split("#")[0]
-                for text, running in found:
-                    if running:
-                        pages.setdefault(squash(text), set()).add(page)
+                for _, key in found:
+                    pages.setdefault(key, set()).add(page)
             self.repeated = {key for key, where in pages.items() if len(where) >= BOILERPLATE_PAGES}
 
     def _trusted(self, i: int, page: PageFacts | None) -> list[str]:
-        found = [(text, squash(text)) for text, running in self.parsed[i] if running]
-        found = [(text, key) for text, key in found if len(key) >= MIN_SQUASHED]
+        found = self.parsed[i]
         if self.facts is None:
             found = [(text, key) for text, key in found if key not in self.repeated]
             return [text for text, _ in found if sentence_like(text)] or [text for text, _ in found]
-        own = [text for text, key in found if page is not None and key in page.source]
+        source = self._source(page)
+        own = [text for text, key in found if source and key in source]
         if own:
             return own
-        return [text for text, key in found if key in self.facts.pool]
+        return [text for text, key in found if key in self.pool]
+
+    def _source(self, page: PageFacts | None) -> str:
+        if page is None or not page.source:
+            return ""
+        hit = self.sources.get(page.source)
+        if hit is None:
+            hit = self.sources[page.source] = squash(page.source)
+        return hit
 
     def of(self, i: int, location: str) -> str:
         """The snippet of document i (a section's may be empty: the page's own stands in for it)."""

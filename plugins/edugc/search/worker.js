@@ -130,7 +130,10 @@ function loadManifest() {
 /* A shard named before the manifest arrived may not exist (a syllable no page uses): empty. */
 function loadShard(key) {
   if (!shardCache[key]) shardCache[key] = getJSON(indexUrl + "t/" + keyFile(key) + ".json", true).then(function (body) {
-    return Object.keys(body).map(function (t) { return {token: t, letters: letters(t), postings: body[t]}; });
+    var tokens = Object.keys(body).map(function (t) { return {token: t, letters: letters(t), postings: body[t]}; });
+    tokens.byToken = Object.create(null);
+    tokens.forEach(function (t) { tokens.byToken[t.token] = t; });
+    return tokens;
   });
   return shardCache[key];
 }
@@ -166,13 +169,11 @@ function dropChunksExcept(keep) {
  * an everyday word also reaches the site's own word for the same thing (manifest.syn, see synonyms.py).
  * The lists below are Korean grammar (closed classes), not this site's words. ---- */
 function wordSet(text) {
-  var out = {};
+  var out = Object.create(null);
   text.split(/\s+/).forEach(function (w) { if (w) out[w] = 1; });
   return out;
 }
-function byLength(text) {
-  return Object.keys(wordSet(text)).sort(function (a, b) { return b.length - a.length || (a < b ? -1 : 1); });
-}
+var LONGEST = 6;   // no ending, particle or function word below is longer: lookups go by length
 
 // Question words, adverbs, pronouns, dependent nouns and conjunctions: they say nothing of a topic.
 var FUNCTION_WORDS = wordSet(
@@ -185,56 +186,77 @@ var FUNCTION_WORDS = wordSet(
   "중 등 쯤 개 번 명 가지 군데 정도 경우 관련 대해 대한 위해 위한 통해 있는 없는 같은 이런 그런 저런 이번 요번 다음 요 네 예 아니요 " +
   "안녕하세요 감사합니다");
 // Stems of the verbs and adjectives that only carry a sentence, as they appear conjugated.
-var LIGHT_STEMS = byLength(
+var LIGHT_STEMS = wordSet(
   "하 해 했 할 한 함 합 하시 되 돼 됐 될 된 됨 됩 되시 있 없 싶 주 줘 줬 줄 준 줍 주시 드리 드려 드릴 드린 " +
   "보 봐 봤 볼 본 봅 보시 받 가 갈 간 갔 갑 가시 와 오 올 온 왔 옵 오시 알 알려 같 좋 괜찮 궁금하 궁금해 궁금한 궁금 " +
   "이 인 일 였 예 이었 아니 않 않았 말 모르 몰라 몰랐 어떻 그렇 이렇 어때 어떠 필요하 필요해 필요한 쓰 써 썼 쓸 쓴");
 // Endings after a verb or adjective stem, final or linking (요, 나요, 할까요; 고, 서, 려면, 는데...).
-var VERB_ENDINGS = byLength(
-  "요 다 죠 지 지요 네 네요 나 나요 니 니까 까 까요 을까 을까요 ㄹ까요 가 가요 는가 는가요 은가요 냐 래 래요 대 대요 세요 " +
+var VERB_ENDINGS = wordSet(
+  "요 다 죠 지 지요 네 네요 나 나요 니 니까 까 까요 을까 을까요 가 가요 는가 는가요 은가요 냐 래 래요 대 대요 세요 " +
   "으세요 셔요 셨어요 십시오 습니다 니다 어 아 여 어요 아요 여요 에요 예요 이에요 야 어야 아야 여야 어야죠 게요 군요 는군요 " +
   "더라 던데 던데요 고 고요 서 어서 아서 여서 면 으면 려면 으려면 려고 으려고 러 으러 게 기 기에 기가 기는 기도 기를 는 은 " +
   "을 는데 은데 는데요 은데요 데 데요 는지 은지 을지 지만 거나 든지 며 으며 던 도 어도 아도 여도 다는데 다던데 다고 냐고 라고 " +
   "자 자고 었 았 였 었어요 았어요 였어요 었는데 았는데 었나요 았나요 었어 았어 었다 았다 었고 았고 겠 겠어요 겠나요 겠죠 " +
-  "겠다 ㅂ니다 ㅂ니까 습니까 나요 는데 다면 으면요 면요");
+  "겠다 습니까 나요 는데 다면 으면요 면요");
 // Particles and the copula after a noun (고교학점제가, 고1인데, 학교에서는, 상담이에요).
-var PARTICLES = byLength(
+var PARTICLES = wordSet(
   "이 가 을 를 은 는 에 에서 에게 에게서 한테 한테서 께 께서 으로 로 와 과 랑 이랑 하고 의 도 만 까지 부터 처럼 보다 이나 나 " +
   "이라도 라도 요 이요 이에요 예요 에요 인데 인데요 인가요 인지 이면 이라면 라면 이라는 라는 이란 란 이라고 라고 이든 든 " +
   "에는 에서는 에서도 에도 으로는 로는 까지는 부터는 만은 이랑은 한테는 께는 밖에 뿐 마다 같이 처럼요 이죠 죠");
+// Those whose 아/어 is fused into them (해 = 하 + 여, 알려 = 알리 + 어): an auxiliary follows at once.
+var FUSED = wordSet("해 했 돼 됐 봐 봤 줘 줬 써 썼 가 갔 와 왔 알려 몰라 몰랐 드려 궁금해 필요해 어때");
+// One-syllable question words and adverbs a phone user types onto the next word (뭐해요, 몇개까지).
+var LEADS = wordSet("뭐 뭘 몇 왜 좀 잘 꼭 못 더");
 // Light verbs a noun turns into a verb with (신청하다, 준비되다, 상담받다).
-var NOUN_VERBS = byLength("하 해 했 할 한 함 합 하시 되 돼 됐 될 된 됨 받 시키 드리 드려 드릴");
+var NOUN_VERBS = wordSet("하 해 했 할 한 함 합 하시 되 돼 됐 될 된 됨 받 시키 드리 드려 드릴");
 // Auxiliary verbs after a main verb's 아/어 form (길러 주다, 들어 보다, 알아 두다, 해 놓다).
-var AUX_STEMS = byLength("주 줘 줬 줄 준 주시 보 봐 봤 볼 본 보시 드리 드려 드릴 두 둬 놓 놔 버리 버려 싶 가 갈 와 오 올 계시");
+var AUX_STEMS = wordSet("주 줘 줬 줄 준 주시 보 봐 봤 볼 본 보시 드리 드려 드릴 두 둬 놓 놔 버리 버려 싶 가 갈 와 오 올 계시");
 
-function endsWithAny(word, list) {
-  for (var i = 0; i < list.length; i++) {
-    var e = list[i];
-    if (word.length > e.length && word.slice(-e.length) === e) return e;
+/* Does the word only carry the sentence as a conjugated light verb (하나요, 알려주세요, 받고싶어요,
+ * 해야돼요, 인데)? A stem takes an ending, then maybe another light verb; a stem whose 아/어 is
+ * fused into it (해, 봐, 알려) may take the next verb at once. Two stems never make a word on their
+ * own: 주말 is not 주 + 말, 이해 is not 이 + 해. */
+function isLightVerb(word, depth) {
+  if (depth > 3) return false;
+  for (var n = 1; n <= Math.min(LONGEST, word.length); n++) {
+    var stem = word.slice(0, n);
+    if (!LIGHT_STEMS[stem]) continue;
+    var rest = word.slice(n);
+    if (!rest || VERB_ENDINGS[rest]) return true;
+    if (FUSED[stem] && isLightVerb(rest, depth + 1)) return true;
+    for (var m = 1; m < Math.min(LONGEST, rest.length); m++)
+      if (VERB_ENDINGS[rest.slice(0, m)] && isLightVerb(rest.slice(m), depth + 1)) return true;
+  }
+  return false;
+}
+
+/* A function word, maybe with a particle (개까지, 것을, 수는). */
+function isFunctionWord(word) {
+  if (FUNCTION_WORDS[word]) return true;
+  for (var n = 1; n < Math.min(LONGEST, word.length); n++)
+    if (PARTICLES[word.slice(-n)] && FUNCTION_WORDS[word.slice(0, -n)]) return true;
+  return false;
+}
+
+/* The function word a word opens with when typed onto the next (우리애 → 우리, 몇개까지 → 몇): the
+ * longest of two syllables or more, or a one-syllable question word or adverb. */
+function leadOf(word) {
+  for (var n = Math.min(LONGEST, word.length - 1); n >= 1; n--) {
+    var f = word.slice(0, n);
+    if (FUNCTION_WORDS[f] && (n >= 2 || LEADS[f])) return f;
   }
   return "";
 }
 
-/* Does the word only carry the sentence (하나요, 알려주세요, 받고싶어요, 해야돼요, 인데, 개까지)? */
-function isLight(word, depth) {
-  if (FUNCTION_WORDS[word]) return true;
-  if ((depth || 0) < 2)   // typed together: 뭐해요, 어떻게해요, 몇개까지
-    for (var f in FUNCTION_WORDS)
-      if (word.length > f.length && word.lastIndexOf(f, 0) === 0 && isLight(word.slice(f.length), (depth || 0) + 1)) return true;
-  for (var k = 0; k < PARTICLES.length; k++) {
-    var p = PARTICLES[k];
-    if (word.length > p.length && word.slice(-p.length) === p && FUNCTION_WORDS[word.slice(0, -p.length)]) return true;
-  }
-  if ((depth || 0) > 3) return false;
-  for (var i = 0; i < LIGHT_STEMS.length; i++) {
-    var stem = LIGHT_STEMS[i];
-    if (word.lastIndexOf(stem, 0) !== 0) continue;
-    var rest = word.slice(stem.length);
-    if (!rest || VERB_ENDINGS.indexOf(rest) !== -1 || isLight(rest, (depth || 0) + 1)) return true;
-    for (var j = 0; j < VERB_ENDINGS.length; j++) {
-      var e = VERB_ENDINGS[j];
-      if (rest.length > e.length && rest.lastIndexOf(e, 0) === 0 && isLight(rest.slice(e.length), (depth || 0) + 1)) return true;
-    }
+/* Does the word only carry the sentence: a function word, a light verb, or one typed onto the other
+ * (뭐해요, 어떻게해요, 몇개까지)? */
+function isLight(word) {
+  if (isFunctionWord(word) || isLightVerb(word, 0)) return true;
+  for (var n = 1; n < Math.min(LONGEST + 1, word.length); n++) {
+    var f = word.slice(0, n);
+    if (!FUNCTION_WORDS[f] || !(n >= 2 || LEADS[f])) continue;
+    var rest = word.slice(n);
+    if (isFunctionWord(rest) || isLightVerb(rest, 0)) return true;
   }
   return false;
 }
@@ -282,19 +304,18 @@ function candidates(word) {
   }
   for (var n = 0; queue.length && n < 40; n++) {
     var w = queue.shift();
-    [PARTICLES, VERB_ENDINGS, NOUN_VERBS].forEach(function (list) {
-      for (var i = 0; i < list.length; i++) {
-        var e = list[i];
-        if (w.length > e.length && w.slice(-e.length) === e)
-          add(w.slice(0, -e.length), w, list === PARTICLES || (list === VERB_ENDINGS && e.length >= 2));
-      }
-    });
+    for (var k = 1; k < Math.min(LONGEST + 1, w.length); k++) {
+      var e = w.slice(-k), head = w.slice(0, -k);
+      if (PARTICLES[e]) add(head, w, true);
+      if (VERB_ENDINGS[e]) add(head, w, k >= 2);
+      if (NOUN_VERBS[e]) add(head, w, false);
+    }
     restored(w).forEach(function (f) { add(f, w, w.length === 1); });
-    for (var a = 0; a < AUX_STEMS.length; a++) {   // 길러주고 → 길러, 들어볼 → 들어
-      var at = w.indexOf(AUX_STEMS[a], 1);
-      if (at < 1) continue;
-      var rest = w.slice(at + AUX_STEMS[a].length);
-      if (!rest || VERB_ENDINGS.indexOf(rest) !== -1) add(w.slice(0, at), w, false);
+    for (var at = 1; at < w.length; at++) {   // 길러주고 → 길러, 들어볼 → 들어
+      for (var len = 1; len <= 2 && at + len <= w.length; len++) {
+        var rest = w.slice(at + len);
+        if (AUX_STEMS[w.substr(at, len)] && (!rest || VERB_ENDINGS[rest])) add(w.slice(0, at), w, false);
+      }
     }
   }
   return out.sort(function (a, b) { return b.length - a.length; });
@@ -307,20 +328,10 @@ function terms(query) {
   return out;
 }
 
-/* A word typed together with a question word or pronoun before it: 우리애 → 애, 이번달 → 달. */
-function withoutLead(word) {
-  for (var f in FUNCTION_WORDS)
-    if (f.length >= 2 && word.length > f.length && word.lastIndexOf(f, 0) === 0) return word.slice(f.length);
-  return word;
-}
-
 /* The words of a query the ranking counts: its content words (all of them, if it has no other). */
 function contentTerms(list) {
   var kept = list.filter(function (t, i) { return !(isLight(t) && !(i === list.length - 1 && t.length === 1)); });
-  if (!kept.length) return list;
-  var out = [];
-  kept.forEach(function (t) { var w = withoutLead(t); if (out.indexOf(w) === -1) out.push(w); });
-  return out;
+  return kept.length ? kept : list;
 }
 
 /* Tokens of the loaded shards whose letters start with the term's letters. */
@@ -335,8 +346,7 @@ function matchTokens(term, shards) {
 
 function exactToken(form, shards) {
   for (var s = 0; s < shards.length; s++)
-    for (var i = 0; i < shards[s].length; i++)
-      if (shards[s][i].token === form) return shards[s][i];
+    if (shards[s].byToken[form]) return shards[s].byToken[form];
   return null;
 }
 
@@ -354,65 +364,79 @@ function synonyms(forms) {
  * site, shorter and shorter prefixes down to two syllables. */
 function resolveTerm(term, last) {
   var forms = last && term.length <= 1 ? [] : candidates(term);
-  return loadManifest().then(function () {
+  // The term's own shards are asked for at once; the synonyms are in the manifest (fetched when the
+  // reader focused the box), their shards follow it.
+  var own = Promise.all([shardKeysFor(term, last)].concat(forms.map(function (f) { return shardKeysFor(f, false); })))
+    .then(loadKeys);
+  var extra = loadManifest().then(function () {
     var syns = synonyms([term].concat(forms));
-    var keys = {}, asked = [shardKeysFor(term, last)];
-    forms.concat(syns).forEach(function (f) { asked.push(shardKeysFor(f, false)); });
-    return Promise.all(asked).then(function (lists) {
-      lists.forEach(function (list) { list.forEach(function (k) { keys[k] = 1; }); });
-      return Promise.all(Object.keys(keys).map(loadShard));
-    }).then(function (shards) {
-      var picked = {}, found = [];
-      function take(t, factor) {
-        var had = picked[t.token];
-        if (had === undefined) { picked[t.token] = found.length; found.push({token: t.token, postings: t.postings, factor: factor}); }
-        else if (found[had].factor < factor) found[had].factor = factor;
-      }
-      // As typed: a single finished syllable is a whole word (수, 애), longer ones may be a compound's start.
-      if (term.length > 1 || last) matchTokens(term, shards).forEach(function (t) {
-        take(t, t.token === term ? 1 : 0.5 + 0.5 * Math.min(1, term.length / t.token.length));
-      });
-      else { var one = exactToken(term, shards); if (one) take(one, 1); }
-      // A word the site has as typed (학과, 수도) is not a shorter word plus a particle (학, 수).
-      var whole = exactToken(term, shards) !== null;
-      var stemmed = false;
-      forms.forEach(function (f) {
-        if (whole && f.length === 1) return;
-        var t = exactToken(f, shards);
-        if (t) { take(t, 0.9); stemmed = true; }
-      });
-      for (var i = 0; !stemmed && !found.length && i < forms.length; i++) {
-        if (forms[i].length < 2) continue;
-        matchTokens(forms[i], shards).forEach(function (t) { take(t, 0.45 + 0.45 * Math.min(1, forms[i].length / t.token.length)); });
-      }
-      syns.forEach(function (f) { var t = exactToken(f, shards); if (t) take(t, 0.8); });
-      // What the reader is told was (not) found: the word as the site has it (고1인데 → 고1).
-      var form = term, rest = "";
-      if (!matchTokens(term, shards).length)
-        for (var c = 0; c < forms.length; c++) if (exactToken(forms[c], shards)) { form = forms[c]; break; }
-      // Words typed without a space (학부모교육, 정시설명회언제), which the site does not have as typed:
-      // the longest word of the site the term opens with, and the rest as a word of its own (search()
-      // looks it up). A long head that opens
-      // with a shorter word is most likely two (정시설명회: 정시 and 설명회): its rest goes with the rest.
-      for (var h = term.length - 1; !whole && !stemmed && !rest && h >= 2; h--) {
-        var head = exactToken(term.slice(0, h), shards);
-        if (!head) continue;
-        take(head, 0.9);
-        form = term.slice(0, h);
-        rest = term.slice(h);
-        for (var q = h - 2; h >= 4 && q >= 2; q--) {
-          var inner = exactToken(term.slice(0, q), shards);
-          if (inner) { take(inner, 0.9); form = term.slice(0, q); rest = term.slice(q); break; }
-        }
-      }
-      if (rest.length < 2) rest = "";   // 관리법's 법, 학생들's 들: a suffix, not a word
-      for (var k = term.length - 1; !found.length && k >= 2; k--) {
-        form = term.slice(0, k);
-        matchTokens(form, shards).forEach(function (t) { take(t, 0.5); });
-      }
-      return {term: term, form: found.length ? form : term, tokens: found, rest: rest, last: last};
+    return Promise.all(syns.map(function (f) { return shardKeysFor(f, false); })).then(loadKeys).then(function (shards) {
+      return {syns: syns, shards: shards};
     });
   });
+  return Promise.all([own, extra]).then(function (both) {
+    var shards = both[0].concat(both[1].shards.filter(function (s) { return both[0].indexOf(s) === -1; }));
+    var syns = both[1].syns, picked = {}, found = [];
+    function take(t, factor) {
+      var had = picked[t.token];
+      if (had === undefined) { picked[t.token] = found.length; found.push({token: t.token, postings: t.postings, factor: factor}); }
+      else if (found[had].factor < factor) found[had].factor = factor;
+    }
+    // As typed: a single finished syllable is a whole word (수, 애), longer ones may be a compound's start.
+    if (term.length > 1 || last) matchTokens(term, shards).forEach(function (t) {
+      take(t, t.token === term ? 1 : 0.5 + 0.5 * Math.min(1, term.length / t.token.length));
+    });
+    else { var one = exactToken(term, shards); if (one) take(one, 1); }
+    // A word the site has as typed (학과, 수도) is not a shorter word plus a particle (학, 수).
+    var whole = exactToken(term, shards) !== null;
+    var stemmed = false;
+    forms.forEach(function (f) {
+      if (whole && f.length === 1) return;
+      var t = exactToken(f, shards);
+      if (t) { take(t, 0.9); stemmed = true; }
+    });
+    for (var i = 0; !stemmed && !found.length && i < forms.length; i++) {
+      if (forms[i].length < 2) continue;
+      matchTokens(forms[i], shards).forEach(function (t) { take(t, 0.45 + 0.45 * Math.min(1, forms[i].length / t.token.length)); });
+    }
+    syns.forEach(function (f) { var t = exactToken(f, shards); if (t) take(t, 0.8); });
+    // A word the site does not have that opens with a question word or pronoun typed onto it
+    // (우리애, 이번달): the rest is the word (이미지 and 대한민국 are on the site as typed).
+    var lead = whole || stemmed ? "" : leadOf(term);
+    if (lead) return resolveTerm(term.slice(lead.length), last);
+    // What the reader is told was (not) found: the word as the site has it (고1인데 → 고1).
+    var form = term, rest = "";
+    if (!matchTokens(term, shards).length)
+      for (var c = 0; c < forms.length; c++) if (exactToken(forms[c], shards)) { form = forms[c]; break; }
+    // Words typed without a space (학부모교육, 정시설명회언제), which the site does not have as typed:
+    // the longest word of the site the term opens with, and the rest as a word of its own (search()
+    // looks it up). A long head that opens with a shorter word is most likely two (정시설명회: 정시
+    // and 설명회): its rest goes with the rest.
+    for (var h = term.length - 1; !whole && !stemmed && !rest && h >= 2; h--) {
+      var head = exactToken(term.slice(0, h), shards);
+      if (!head) continue;
+      take(head, 0.9);
+      form = term.slice(0, h);
+      rest = term.slice(h);
+      for (var q = h - 2; h >= 4 && q >= 2; q--) {
+        var inner = exactToken(term.slice(0, q), shards);
+        if (inner) { take(inner, 0.9); form = term.slice(0, q); rest = term.slice(q); break; }
+      }
+    }
+    if (rest.length < 2) rest = "";   // 관리법's 법, 학생들's 들: a suffix, not a word
+    for (var k = term.length - 1; !found.length && k >= 2; k--) {
+      form = term.slice(0, k);
+      matchTokens(form, shards).forEach(function (t) { take(t, 0.5); });
+    }
+    return {term: term, form: found.length ? form : term, tokens: found, rest: rest, last: last};
+  });
+}
+
+/* The shards of lists of shard keys, each fetched once. */
+function loadKeys(lists) {
+  var keys = {};
+  lists.forEach(function (list) { list.forEach(function (k) { keys[k] = 1; }); });
+  return Promise.all(Object.keys(keys).map(loadShard));
 }
 
 /* Pages ranked for the query: a document's score for a term is its best token's weight times how
@@ -530,8 +554,7 @@ function search(query, ticket, onFirst) {
       return more.length ? resolveAll(more, round + 1).then(function (extra) { return resolved.concat(extra); }) : resolved;
     });
   }
-  var lastTyped = typed[typed.length - 1];
-  var words = list.map(function (t) { return {term: t, last: t === lastTyped || t === withoutLead(lastTyped)}; });
+  var words = list.map(function (t) { return {term: t, last: t === typed[typed.length - 1]}; });
   return resolveAll(words, 1).then(function (resolved) {
     return manifestReady.then(function () { return resolved; });
   }).then(function (resolved) {
