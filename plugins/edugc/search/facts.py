@@ -25,10 +25,12 @@ _TAG = re.compile(r"<[^>]+>")
 _NOT_TEXT = re.compile(r"[\W_]+")
 
 
-def squash(text: str) -> str:
+def squash(text: str, markup: bool = True) -> str:
     """Letters and digits only, lower case: the same words compare equal whatever the markup and spacing
-    (Markdown's **bold** and soft line breaks, HTML tags and entities, a table's pipes)."""
-    text = html.unescape(_TAG.sub(" ", _LINK_TARGET.sub("]", text)))
+    (Markdown's **bold** and soft line breaks, HTML tags and entities, a table's pipes). Text that is
+    already plain (markup=False) skips the markup."""
+    if markup:
+        text = html.unescape(_TAG.sub(" ", _LINK_TARGET.sub("]", text)))
     return _NOT_TEXT.sub("", unicodedata.normalize("NFC", text).lower())
 
 

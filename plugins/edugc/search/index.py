@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .analyse import HANGUL, WordCache, leading_noun, word_tokens, words
 from .facts import SiteFacts
-from .synonyms import synonym_map
+from .synonyms import curated_text, synonym_map
 from .teaser import Teasers
 
 INDEX_VERSION = 4
@@ -268,7 +268,8 @@ class BuiltStore:
 
     @staticmethod
     def key(material_index: bytes) -> str:
-        return hashlib.sha1(f"{INDEX_VERSION}\0".encode() + material_index).hexdigest()
+        # The synonyms are part of the index (the manifest): a new synonyms.yml is a new index.
+        return hashlib.sha1(f"{INDEX_VERSION}\0{curated_text()}\0".encode() + material_index).hexdigest()
 
     def load(self, key: str) -> tuple[BuiltIndex, str] | None:
         if not (self.path and self.path.exists()):

@@ -22,10 +22,14 @@ from .analyse import normalise
 _ALIAS = re.compile(r"([가-힣A-Za-z]{2,12})\((?:줄여서\s*)?['‘\"“]?([가-힣A-Za-z]{2,10})['’\"”]?\)")
 
 
+def curated_text() -> str:
+    """synonyms.yml as it is now (the cache of whole indexes is keyed by it)."""
+    return resources.files(__package__).joinpath("synonyms.yml").read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=1)
 def curated() -> dict[str, tuple[str, ...]]:
-    text = resources.files(__package__).joinpath("synonyms.yml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yaml.safe_load(curated_text()) or {}
     return {normalise(str(k)): tuple(normalise(str(v)).replace(" ", "") for v in vs) for k, vs in data.items()}
 
 

@@ -22,40 +22,40 @@ SNIPPET = 160          # characters: Material shows two or three lines
 MIN_SQUASHED = 4       # a shorter paragraph ("예시", "인쇄판 보기" is longer) proves nothing by matching
 BOILERPLATE_PAGES = 3  # a paragraph on this many pages is a template's
 BLOCKS_CONSIDERED = 12  # paragraphs looked at per document: a snippet fills up long before
+BOILERPLATE_SEEN = 4    # of which the first few are compared across pages (a template's notice is on top)
 
-_PIECES = re.compile(r"(<[^>]+>)")
+_TAG_RE = re.compile(r"<[^>]+>")
 _BLOCK_TAG = re.compile(r"</?(p|li|ol|ul|pre)\b", re.I)
 _OPEN = re.compile(r"<(p|li)\b", re.I)
 _CLOSE = re.compile(r"</(p|li)\b", re.I)
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?:[.?!…]|[다요까죠]\W*)$")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
-def blocks(fragment: str) -> list[tuple[str, bool]]:
-    """(text, is running text) of each paragraph, list item and bare run of a Material index fragment."""
-    out: list[tuple[str, bool]] = []
-    depth, buf = 0, []
-
-    def flush():
-        text = _SPACE.sub(" ", html.unescape("".join(buf))).strip()
-        if text:
-            out.append((text, depth > 0))
-        buf.clear()
-
-    for piece in _PIECES.split(fragment or ""):
-        if not piece.startswith("<"):
-            buf.append(piece)
-        elif _BLOCK_TAG.match(piece):
-            flush()
+def blocks(fragment: str):
+    """(text, is running text) of each paragraph, list item and bare run of a Material index fragment,
+    in order (a generator: a snippet needs only the first few)."""
+    depth, buf, at = 0, [], 0
+    fragment = fragment or ""
+    for tag in _TAG_RE.finditer(fragment):
+        buf.append(fragment[at:tag.start()])
+        at = tag.end()
+        piece = tag.group()
+        if _BLOCK_TAG.match(piece):
+            text = _SPACE.sub(" ", html.unescape("".join(buf))).strip()
+            if text:
+                yield text, depth > 0
+            buf.clear()
             if _OPEN.match(piece):
                 depth += 1
             elif _CLOSE.match(piece):
                 depth = max(0, depth - 1)
-        else:
-            buf.append(" " if piece.lower().startswith("<br") else "")   # inline tags join their words
-    flush()
-    return out
+        elif piece.lower().startswith("<br"):
+            buf.append(" ")        # other inline tags join their words
+    buf.append(fragment[at:])
+    text = _SPACE.sub(" ", html.unescape("".join(buf))).strip()
+    if text:
+        yield text, depth > 0
 
 
 def cut(text: str, limit: int = SNIPPET) -> str:
@@ -79,48 +79,62 @@ def join(parts: list[str]) -> str:
 
 
 def sentence_like(text: str) -> bool:
-    return len(text) >= 12 and bool(_SENTENCE_END.search(text)) and (
-        len(_HANGUL.findall(text)) >= 6 or not _HANGUL.search(text))
+    return len(text) >= 12 and bool(_SENTENCE_END.search(text))
+
+
+def _enough(texts) -> list[str]:
+    """Paragraphs in order until they fill a snippet."""
+    out, size = [], 0
+    for text in texts:
+        out.append(text)
+        size += len(text) + 3
+        if size > SNIPPET:
+            break
+    return out
 
 
 class Teasers:
     """Snippets of every document of one index build."""
 
     def __init__(self, records: list[tuple[str, str, str]], facts: SiteFacts | None):
+        self.records = records
         self.facts = facts
-        # Each document's first paragraphs and list items (a snippet never needs more), with the
-        # letters they compare by.
-        self.parsed: list[list[tuple[str, str]]] = []
-        for _, _, text in records:
-            found = []
-            for block, running in blocks(text):
-                key = squash(block) if running else ""
-                if len(key) >= MIN_SQUASHED:
-                    found.append((block, key))
-                    if len(found) == BLOCKS_CONSIDERED:
-                        break
-            self.parsed.append(found)
+        self.parsed: dict[int, list[tuple[str, str]]] = {}
         self.sources: dict[str, str] = {}   # squashed page sources, made once each
         self.pool = "\n".join(squash(line) for line in facts.pool.split("\n")) if facts else ""
         self.repeated: set[str] = set()
         if facts is None:   # only the third kind of trust needs to know what repeats across pages
             pages: dict[str, set[str]] = {}
-            for (location, _, _), found in zip(records, self.parsed):
+            for i, (location, _, _) in enumerate(records):
                 page = location.split("#")[0]
-                for _, key in found:
+                for _, key in self._blocks(i)[:BOILERPLATE_SEEN]:
                     pages.setdefault(key, set()).add(page)
             self.repeated = {key for key, where in pages.items() if len(where) >= BOILERPLATE_PAGES}
 
+    def _blocks(self, i: int) -> list[tuple[str, str]]:
+        """Document i's first paragraphs and list items (a snippet never needs more), with the letters
+        they compare by; parsed once, and only as far as needed."""
+        hit = self.parsed.get(i)
+        if hit is None:
+            hit = self.parsed[i] = []
+            size = 0
+            for block, running in blocks(self.records[i][2]):
+                key = squash(block, markup=False) if running else ""
+                if len(key) >= MIN_SQUASHED:
+                    hit.append((block, key))
+                    size += len(block)
+                    if len(hit) == BLOCKS_CONSIDERED or size > 3 * SNIPPET:
+                        break
+        return hit
+
     def _trusted(self, i: int, page: PageFacts | None) -> list[str]:
-        found = self.parsed[i]
+        found = self._blocks(i)
         if self.facts is None:
             found = [(text, key) for text, key in found if key not in self.repeated]
-            return [text for text, _ in found if sentence_like(text)] or [text for text, _ in found]
+            return _enough(text for text, _ in found if sentence_like(text)) or [text for text, _ in found]
         source = self._source(page)
-        own = [text for text, key in found if source and key in source]
-        if own:
-            return own
-        return [text for text, key in found if key in self.pool]
+        own = _enough(text for text, key in found if source and key in source)
+        return own or _enough(text for text, key in found if key in self.pool)
 
     def _source(self, page: PageFacts | None) -> str:
         if page is None or not page.source:
