@@ -519,6 +519,14 @@ function pageOf(id) {
 }
 
 /* ---- Rendering: the original text, escaped, with what matched marked ---- */
+var SNIPPET = 160;   // characters of a result's text, as the index keeps them (teaser.py)
+
+function clip(text, limit) {
+  if (text.length <= limit) return text;
+  var head = text.slice(0, Math.max(40, limit)), space = head.lastIndexOf(" ");
+  return (space > head.length - 24 ? head.slice(0, space) : head).replace(/[\s,·]+$/, "") + "…";
+}
+
 function escapeHTML(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
@@ -609,7 +617,9 @@ function render(ranked, loaded, resolved) {
     for (var i = 0; i < sections.length && (!art || sections[i].score > art.score); i++) {
       var sec = row(sections[i].id);
       if (sec[2]) {
-        text = highlight(sec[1], marksFor(sections[i])) + " — " + highlight(sec[2], marksFor(sections[i]));
+        // Heading and snippet together no longer than a snippet alone (three lines on a phone).
+        text = highlight(sec[1], marksFor(sections[i])) + " — " +
+          highlight(clip(sec[2], SNIPPET - sec[1].length), marksFor(sections[i]));
         break;
       }
     }
