@@ -7,8 +7,10 @@
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var ROOT = new URL("../../", self.location.href);   // this file lives in assets/javascripts/
 /* Material renders ten results at once and the rest only on scroll; fetching and sending more costs a
- * phone bytes and a round trip for results nobody sees. A page shows its three best sections. */
-var MAX_PAGES = 10, MAX_SECTIONS = 3;
+ * phone bytes and a round trip for results nobody sees. A page shows its best section's snippet under
+ * its title, and that section folded below (a tap away from its anchor): more folded sections cost a
+ * phone's CPU ~15 ms of rendering at every keystroke (bench_search, 4x slower CPU) for little. */
+var MAX_PAGES = 10, MAX_SECTIONS = 1;
 var OTHERS = 0.1;   // how much a page's other matching documents add to its best one (see rank)
 /* A browser opens six connections to a host (HTTP/1.1): the chunks of the first six pages arrive in
  * one round trip, the rest in a second. Those six are sent first, the full list when it is there. */
