@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from conftest import Project  # noqa: E402  (the same mini project the tests use)
 from edugc.fonts import korean_font  # noqa: E402
 from edugc.images.cards import Card, CardCache  # noqa: E402
-from edugc.images.samples import phone_exif, photo  # noqa: E402
+from samples import phone_exif, photo  # noqa: E402
 
 
 def _make(args: tuple[str, int]) -> int:
@@ -61,7 +61,6 @@ def main() -> None:
     try:
         project = Project(work / "proj")
         text = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-        text = text.replace("  - edugc/content\n", "  - edugc/content\n  - edugc/images\n")
         text = text.replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n")
         project.write("mkdocs.yml", text)
         folder = project.root / "content/newsletter/1"

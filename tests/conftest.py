@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 TODAY = "2026-11-28"  # the real site is built as of a fixed day so assertions are repeatable
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from edugc.print.pdf import CHROMIUM_ARGS  # noqa: E402  (one set of arguments for every browser we start)
 
 
 def mkdocs_build(config: Path, out: Path, *, today: str = TODAY, site_url: str | None = None,
@@ -48,8 +48,10 @@ plugins:
   - edugc/content
   - edugc/newsletter
   - edugc/programs
-  - edugc/images
-  - edugc/print
+  - edugc/images:
+      cards: !ENV [CARDS, true]
+  - edugc/print:
+      pdf: !ENV [PDF, true]
   - search
 """
 
@@ -165,7 +167,7 @@ def served_site(site_dir):
 @pytest.fixture(scope="session", autouse=True)
 def design_kit():
     """KRDS tokens and Pretendard GOV from the npm registry, as scripts/dev.py installs them, before any build."""
-    from edugc.fonts import install
+    from edugc import npm as install
 
     assert install.ensure(), "KRDS·Pretendard GOV를 설치하지 못했습니다: python3 plugins/edugc/fonts/install.py"
 

@@ -8,7 +8,7 @@ import feedparser
 
 from conftest import NEWSLETTER_ARTICLE, ROOT
 from edugc.model import load_site
-from edugc.newsletter import urls
+from edugc import urls
 
 BASE = "https://gyoyuk.test/edu/"
 

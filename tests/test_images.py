@@ -15,7 +15,7 @@ from edugc.fonts import korean_font
 from edugc.images import ImageCache, ImageError, Settings, check_svg
 from edugc.images.cards import HEIGHT, MARGIN, TITLE_BOTTOM, TITLE_TOP, WIDTH, Card, CardCache, fit_title
 from edugc.images.html import find_images, picture_html, rewrite
-from edugc.images.samples import phone_exif, photo
+from samples import phone_exif, photo
 from edugc.model import ContentError
 
 PRIVATE = (b"Exif\x00\x00", b"SERIAL-C39X1234", "홍길동".encode(), b"iPhone 15", b"http://ns.adobe.com/xap")
@@ -350,3 +350,61 @@ def test_print_pdfs_embed_no_original_photo_or_its_metadata(pdf_site):
                 embedded += 1
                 assert "exif" not in image.image.info and not image.image.getexif(), (pdf.name, image.name)
     assert embedded >= 2, "the issues with photos should embed them (stripped variants)"
+
+
+SVG_HEAD = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">\n'
+UNSAFE_SVG = [
+    '<script>alert(1)</script>',
+    '<script xlink:href="https://evil.example/x.js"/>',
+    '<circle r="5" onclick="alert(1)"/>',
+    '<circle r="5" ONMOUSEOVER="alert(1)"/>',
+    '<a href="javascript:alert(1)"><circle r="5"/></a>',
+    '<a xlink:href="jav&#x09;ascript:alert(1)"><circle r="5"/></a>',
+    '<a xlink:href="&#106;avascript:alert(1)"><circle r="5"/></a>',
+    '<a href=" JAVASCRIPT:alert(1)"><text>x</text></a>',
+    '<a href="https://evil.example/"><circle r="5"/></a>',
+    '<a><set attributeName="href" to="javascript:alert(1)"/><circle r="5"/></a>',
+    '<a><animate attributeName="xlink:href" values="javascript:alert(1)"/><circle r="5"/></a>',
+    '<animate attributeName="onbegin" to="alert(1)"/>',
+    '<image href="https://tracker.example/pixel.png" width="1" height="1"/>',
+    '<image xlink:href="//tracker.example/pixel.png"/>',
+    '<use href="https://evil.example/sprite.svg#icon"/>',
+    '<image href="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+"/>',
+    '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>',
+    '<iframe src="https://example.org"/>',
+    '<style>@import url(https://evil.example/x.css);</style>',
+    '<style>circle { fill: url(https://evil.example/x.svg#p) }</style>',
+    '<rect width="5" height="5" style="fill: url(&quot;https://evil.example/p.svg#x&quot;)"/>',
+    '<handler type="text/ecmascript">alert(1)</handler>',
+]
+
+
+@pytest.mark.parametrize("body", UNSAFE_SVG)
+def test_an_svg_that_could_run_script_or_fetch_elsewhere_is_refused_with_its_line(tmp_path, body):
+    bad = tmp_path / "bad.svg"
+    bad.write_text(f'<?xml version="1.0"?>\n{SVG_HEAD}<g>\n{body}\n</g>\n</svg>\n', encoding="utf-8")
+    with pytest.raises(ImageError) as err:
+        check_svg(bad, "content/x/bad.svg")
+    assert str(err.value).startswith("content/x/bad.svg:4:"), str(err.value)
+    assert "→" in str(err.value)
+
+
+def test_an_svg_with_a_doctype_or_entities_is_refused(tmp_path):
+    bad = tmp_path / "bad.svg"
+    bad.write_text('<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY x "javascript:alert(1)">]>\n'
+                   f'{SVG_HEAD}<a href="&x;"><circle r="5"/></a></svg>', encoding="utf-8")
+    with pytest.raises(ImageError, match="DOCTYPE"):
+        check_svg(bad, "bad.svg")
+
+
+def test_ordinary_svgs_are_published_as_drawn(tmp_path):
+    for path in (ROOT / "content").rglob("*.svg"):
+        check_svg(path, path.name)
+    good = tmp_path / "chart.svg"
+    good.write_text(f'{SVG_HEAD}<defs><linearGradient id="g"><stop offset="0"/></linearGradient>'
+                    '<style>.a { fill: url(#g); stroke: #000 }</style></defs>'
+                    '<title>모집 인원</title><rect class="a" width="5" height="5" style="fill:url(\'#g\')"/>'
+                    '<use href="#g"/><a href="#top"><text>금천</text></a>'
+                    '<image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/></svg>',
+                    encoding="utf-8")
+    check_svg(good, "chart.svg")

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from edugc.model import ContentError
-from edugc.model.slugs import slugify
+from edugc.urls import slugify
 
 
 def problems_of(project) -> list[str]:
@@ -289,6 +289,36 @@ def test_resident_number_and_personal_mobile_are_refused(project):
     assert not [p for p in problems if "010-9999-0000" in p]
 
 
+@pytest.mark.parametrize("written", ["+82 10 1234 5678", "０１０－１２３４－５６７８", "010&#45;1234&#45;5678",
+                                     "010<!-- x -->1234-5678", "010-1234-\n5678"])
+def test_personal_mobile_written_any_way_is_refused_in_markdown(project, written):
+    project.write("content/notices/a.md", "---\ntitle: 안내\ndate: 2026-11-01\nauthor: 팀\ncategory: 센터 소식\n---\n"
+                  f"문의: {written}\n")
+    assert one(problems_of(project), "휴대전화").startswith("content/notices/a.md:7:")
+
+
+def test_personal_mobile_in_svg_text_is_refused(project):
+    project.write("content/images/map.svg", '<svg xmlns="http://www.w3.org/2000/svg"><text>담당 010</text>'
+                  '<text><tspan>1234</tspan>-5678</text></svg>')
+    assert one(problems_of(project), "휴대전화").startswith("content/images/map.svg:1:")
+
+
+@pytest.mark.parametrize("text, line", [("", 1), ("  \n\n", 1), ("<!-- 나중에 -->\n", 1),
+                                        ("---\ntitle: 안내\ndate: 2026-11-01\nauthor: 팀\ncategory: 센터 소식\n---\n", 7),
+                                        ("---\ntitle: 안내\ndate: 2026-11-01\nauthor: 팀\ncategory: 센터 소식\n---\n\n<!-- x -->\n", 7)])
+def test_an_empty_page_is_an_error(project, text, line):
+    project.write("content/notices/empty.md", text)
+    assert one(problems_of(project), "비어 있습니다" if line > 1 else "빈 파일").startswith(f"content/notices/empty.md:{line}:")
+
+
+def test_an_article_listed_twice_is_an_error(project):
+    issue = (project.root / "content/newsletter/1/index.md").read_text(encoding="utf-8")
+    project.write("content/newsletter/1/index.md", issue.replace("articles: [credit-basics]",
+                                                                 "articles: [credit-basics, credit-basics]"))
+    assert "articles: [credit-basics, credit-basics]" in (project.root / "content/newsletter/1/index.md").read_text()
+    assert one(problems_of(project), "두 번 적혀").startswith("content/newsletter/1/index.md:")
+
+
 def test_nfd_file_builds_at_its_nfc_url(project, tmp_path):
     nfd = unicodedata.normalize("NFD", "오시는길")
     project.write(f"content/{nfd}.md", "---\ntitle: 오시는 길\n---\n[홈](index.md)\n")
@@ -298,3 +328,58 @@ def test_nfd_file_builds_at_its_nfc_url(project, tmp_path):
     assert result.returncode == 0, result.stderr
     assert (out / "osineungil/index.html").exists()
     assert 'href="osineungil/"' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_key_written_twice_is_an_error_naming_both_lines(project):
+    project.write(ARTICLE, "---\ntitle: 고교학점제\ndate: 2026-03-16\nauthor: 팀\ncategory: 고교학점제\n"
+                           "date: 2026-03-17\n---\n본문\n")
+    message = one(problems_of(project), "'date' 항목이")
+    assert message.startswith(f"{ARTICLE}:6:") and "3번째 줄" in message and "→" in message
+    programs = (project.root / "data/programs.yml").read_text(encoding="utf-8")
+    project.write(ARTICLE, (project.root / ARTICLE).read_text(encoding="utf-8").replace("date: 2026-03-17\n", ""))
+    project.write("data/programs.yml", programs + "  place: 금천구청\n")
+    message = one(problems_of(project), "'place' 항목이")
+    assert message.startswith("data/programs.yml:11:") and "8번째 줄" in message
+
+
+def test_decomposed_hangul_in_titles_and_tags_is_published_composed(project):
+    nfd = lambda text: unicodedata.normalize("NFD", text)  # noqa: E731  (as macOS editors save Hangul)
+    text = (project.root / ARTICLE).read_text(encoding="utf-8")
+    project.write(ARTICLE, text.replace("title: 고교학점제", f"title: {nfd('고교학점제')}")
+                  .replace("tags: [고교학점제]", f"tags: [{nfd('고교학점제')}, 학부모]"))
+    project.write("content/notices/note.md", "---\ntitle: 공지\ndate: 2026-03-10\nauthor: 팀\n"
+                  "category: 센터 소식\ntags: [고교학점제]\n---\n본문\n")
+    site = project.load()
+    doc = site.docs["newsletter/1/credit-basics.md"]
+    assert doc.title == unicodedata.normalize("NFC", doc.title) and doc.title.startswith("고교학점제")
+    assert [d.src for d in site.tags["고교학점제"]] == ["newsletter/1/credit-basics.md", "notices/note.md"]
+    assert all(unicodedata.is_normalized("NFC", tag) for tag in site.tags)
+
+
+def test_nothing_from_outside_the_project_is_published_through_a_link(project, tmp_path):
+    import os
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "secret.md").write_text("---\ntitle: 비밀\n---\n", encoding="utf-8")
+    os.symlink("/etc/passwd", project.root / "content/passwd.txt")
+    os.symlink(elsewhere, project.root / "content/shared")
+    os.symlink(project.root / "data/site.yml", project.root / "content/newsletter/1/site.yml")
+    os.symlink(elsewhere / "secret.md", project.root / "data/more.yml")
+    problems = problems_of(project)
+    for rel in ("content/passwd.txt", "content/shared", "content/newsletter/1/site.yml", "data/more.yml"):
+        assert one(problems, f"{rel}: 링크(심볼릭 링크)는 게시하지 않습니다")
+    assert not any("비밀" in p or "secret" in p.split(":")[0] for p in problems)
+
+
+def test_files_a_browser_would_run_from_our_origin_are_refused(project):
+    project.write("content/notices/form.html", "<script>alert(1)</script>")
+    project.write("content/assets/tracker.js", "fetch('https://evil.example')")
+    project.write("content/newsletter/1/map.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n'
+                  '<circle r="5" onclick="alert(1)"/>\n</svg>\n')
+    project.write("content/newsletter/1/hwp-form.hwp", b"HWP Document File")
+    problems = problems_of(project)
+    assert one(problems, "content/notices/form.html: '.html' 파일은")
+    assert one(problems, "content/assets/tracker.js: '.js' 파일은")
+    assert one(problems, "content/newsletter/1/map.svg:2: SVG를 게시할 수 없습니다: onclick")
+    assert not any("hwp-form.hwp" in p for p in problems)

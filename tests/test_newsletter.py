@@ -6,8 +6,8 @@ import re
 
 from conftest import NEWSLETTER_ARTICLE, ROOT
 from edugc.model import load_site
-from edugc.model.slugs import slugify
-from edugc.newsletter import urls
+from edugc.urls import slugify
+from edugc import urls
 
 
 def _html(site_dir, url: str) -> str:

@@ -195,7 +195,7 @@ def test_preview_shows_an_edited_title_everywhere_and_searches_it(project):
 
 
 def test_remembered_makes_again_only_when_inputs_change_and_always_in_a_full_build():
-    from edugc.pages.preview import Remembered
+    from edugc.cache import Remembered
 
     made = []
     memo = Remembered()

@@ -218,7 +218,7 @@ def test_any_page_printed_from_the_browser_is_clean(browser, served_site):
 
 def test_without_chromium_the_build_says_so_and_still_succeeds(project):
     project.write("mkdocs.yml", (project.root / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "  - edugc/print\n", "  - edugc/print:\n      chromium: /nonexistent/chromium\n"))
+        "  - edugc/print:\n", "  - edugc/print:\n      chromium: /nonexistent/chromium\n"))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EDUGC_TODAY=TODAY, PDF="1", CARDS="0")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project.root / "site")],
                             capture_output=True, text=True, env=env, cwd=project.root)

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, mkdocs_build
+from edugc.cache import Cache
 from edugc.model import load_site
 from edugc.search import BuiltStore, DocCache, WordCache, build, shard_key, stub_index, word_tokens
 from edugc.search.facts import PageFacts, SiteFacts, site_facts, squash
@@ -124,8 +125,8 @@ def test_word_cache_analyses_each_word_once(tmp_path):
 
 def test_word_cache_scans_sources_in_a_worker_process_unless_they_are_the_same(tmp_path):
     path = tmp_path / "w.json"
-    path.write_text(json.dumps({"version": 2, "words": {"대입": [["대입", "NNG"]], "안내": [["안내", "NNG"]]}}),
-                    encoding="utf-8")
+    Cache(tmp_path).write(path.name, json.dumps(  # a cache a previous build left, checksum and all
+        {"version": 2, "words": {"대입": [["대입", "NNG"]], "안내": [["안내", "NNG"]]}}).encode())
     page = tmp_path / "a.md"
     page.write_text("# 대입\n\n안내", encoding="utf-8")
     cache = WordCache(path)

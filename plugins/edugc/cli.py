@@ -13,10 +13,28 @@ from .pages.status import program_status
 from .pages.text import korean_date, korean_month
 
 
+def project_dirs(root: Path) -> tuple[str, str]:
+    """The content and data folders as mkdocs.yml names them (docs_dir; edugc/content's data_dir)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV values: not paths
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
+    except (OSError, yaml.YAMLError):
+        return "content", "data"
+    options = next((p["edugc/content"] for p in config.get("plugins") or []
+                    if isinstance(p, dict) and isinstance(p.get("edugc/content"), dict)), {})
+    return str(config.get("docs_dir") or "docs"), str(options.get("data_dir") or "data")
+
+
 def check(root: Path) -> int:
     started = time.perf_counter()
+    content, data = project_dirs(root)
     try:
-        site = load_site(root, today=today())
+        site = load_site(root, today=today(), content_dir=content, data_dir=data)
     except ContentError as err:
         for problem in err.problems:
             print(problem)
@@ -24,17 +42,17 @@ def check(root: Path) -> int:
         return 1
     notes = []
     for doc in site.guides:
-        if doc.meta.review_by < site.today:  # type: ignore[attr-defined]
-            notes.append(f"content/{doc.src}: 다시 확인할 날짜({korean_date(doc.meta.review_by)})가 지났습니다 "  # type: ignore[attr-defined]
+        if doc.meta.review_by < site.today:
+            notes.append(f"{content}/{doc.src}: 다시 확인할 날짜({korean_date(doc.meta.review_by)})가 지났습니다 "
                          f"→ 내용을 확인하고 reviewed와 review_by를 새로 쓰세요 (독자에게는 "
-                         f"'{korean_month(doc.meta.reviewed)}에 마지막으로 확인' 안내가 보입니다)")  # type: ignore[attr-defined]
+                         f"'{korean_month(doc.meta.reviewed)}에 마지막으로 확인' 안내가 보입니다)")
     for program in site.programs:
         key, label = program_status(program, site.today)
         if key == "closed":
-            notes.append(f"data/programs.yml: '{program.name}' 모집이 끝나 '{label}'으로 보입니다 "
+            notes.append(f"{data}/programs.yml: '{program.name}' 모집이 끝나 '{label}'으로 보입니다 "
                          "→ 다음 모집이 정해지면 open·close를 새로 쓰세요")
     for src in sorted(site.hidden):
-        notes.append(f"content/{src}: 초안이거나 예약 글이라 공개 사이트에는 아직 나오지 않습니다")
+        notes.append(f"{content}/{src}: 초안이거나 예약 글이라 공개 사이트에는 아직 나오지 않습니다")
     for note in notes:
         print(f"알림: {note}")
     print(f"문제 없음: 페이지 {len(site.docs)}개, 프로그램 {len(site.programs)}개, 일정 {len(site.events)}개 "
@@ -66,7 +84,7 @@ summary: 기사를 한 문장으로 요약하세요.
 
 
 def new_issue(root: Path, articles: int) -> int:
-    folder = root / "content" / "newsletter"
+    folder = root / project_dirs(root)[0] / "newsletter"
     numbers = [int(p.name) for p in folder.iterdir() if p.is_dir() and p.name.isdigit()] if folder.exists() else []
     number = max(numbers, default=0) + 1
     target = folder / str(number)
@@ -95,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     pub.add_argument("--to", required=True, help="공개 폴더 경로 또는 rsync 대상 (user@host:/path/)")
     pub.add_argument("--site-url", help="공개 주소 (기본: 환경변수 SITE_URL)")
     pub.add_argument("--skip-html", action="store_true", help="Java가 없는 곳에서 HTML 검사를 건너뜁니다")
+    pub.add_argument("--quiet", action="store_true",
+                     help="문제가 없으면 아무것도 쓰지 않습니다 (cron 메일은 실패와 주의할 때만 옵니다)")
     links = sub.add_parser("check-links", help="외부 링크까지 실제로 열어 봅니다 (인터넷 필요)")
     links.add_argument("site", type=Path, help="빌드된 사이트 폴더")
     new = sub.add_parser("new-issue", help="다음 호 소식지의 뼈대를 만듭니다")
@@ -105,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "publish":
         from .publish.command import publish
 
-        return publish(args.root, args.to, site_url=args.site_url, html_check=not args.skip_html)
+        return publish(args.root, args.to, site_url=args.site_url, html_check=not args.skip_html, quiet=args.quiet)
     if args.command == "check-links":
         from .checks.links import check_links
 

@@ -18,11 +18,11 @@ class HtmlError:
 
 def vnu_jar() -> Path:
     """The pinned Nu checker from the npm registry (sha512-checked), fetched once into .cache/tools/."""
-    from ..fonts import install
+    from .. import npm
 
-    jar = install.CACHE / install.VNU.keep["build/dist/vnu.jar"]
-    if not install.is_installed(install.VNU):
-        install.install(install.VNU)
+    jar = npm.CACHE / npm.VNU.keep["build/dist/vnu.jar"]
+    if not npm.is_installed(npm.VNU):
+        npm.install(npm.VNU)
     return jar
 
 

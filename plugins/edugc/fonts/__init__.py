@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+from ..npm import CACHE
+
 # Searched in order: fonts the project's set-up installs, then Debian's fonts-nanum.
 CANDIDATES = {
-    "regular": [ROOT / ".cache/fonts/PretendardGOV-Regular.ttf", ROOT / ".cache/fonts/PretendardGOV-Regular.otf",
+    "regular": [CACHE / "fonts/PretendardGOV-Regular.ttf", CACHE / "fonts/PretendardGOV-Regular.otf",
                 Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")],
-    "bold": [ROOT / ".cache/fonts/PretendardGOV-Bold.ttf", ROOT / ".cache/fonts/PretendardGOV-Bold.otf",
+    "bold": [CACHE / "fonts/PretendardGOV-Bold.ttf", CACHE / "fonts/PretendardGOV-Bold.otf",
              Path("/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf")],
 }
 

@@ -18,9 +18,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ROOT
+from ..cache import Cache
+from ..npm import CACHE
 
-SUBSET_CACHE = ROOT / ".cache/fonts/subsets"
+SUBSET_CACHE = CACHE / "fonts/subsets"
 FAMILY = "Pretendard GOV"
 # Static weights, not the variable font: for the same 600 syllables the variable file is ~149 KB
 # against ~63 KB per static weight, and the site draws only regular text and bold headings.
@@ -109,8 +110,12 @@ def count_text(page: str) -> tuple[Counter[str], Counter[str]]:
     return Counter("".join(drawn)), Counter("".join(drawn_bold))
 
 
-def count_pages(pages: list[tuple[str, str]], per_page: bool) -> object:
-    """Counts of several (url, html) pages: by URL, or summed when the caller needs only the total."""
+Counts = tuple[Counter[str], Counter[str]]
+
+
+def count_pages(pages: list[tuple[str, str]], per_page: bool) -> dict[str | None, Counts]:
+    """Counts of several (url, html) pages: by URL, or summed under None when the caller needs only
+    the total."""
     if per_page:
         return {url: count_text(page) for url, page in pages}
     every: Counter[str] = Counter()
@@ -119,7 +124,7 @@ def count_pages(pages: list[tuple[str, str]], per_page: bool) -> object:
         a, b = count_text(page)
         every.update(a)
         bold.update(b)
-    return every, bold
+    return {None: (every, bold)}
 
 
 @dataclass(frozen=True)
@@ -197,6 +202,7 @@ class FontSource:
         subsetter.populate(unicodes=[ord(c) for c in chars])
         subsetter.subset(font)
         font.flavor = "woff2"  # the option only describes the output; the font object must be told too
+        font.recalcTimestamp = False  # the same characters always give the same bytes
         out = io.BytesIO()
         font.save(out)
         return out.getvalue()
@@ -220,17 +226,17 @@ def build_webfont(counts: dict[int, Counter[str]], font_dir: Path, url_prefix: s
         return "", []
     loaded = {w: FontSource(p) for w, p in sources.items()}
     covered = loaded[400].covered()
-    cache.mkdir(parents=True, exist_ok=True)
+    store = Cache(cache)
     faces, files = [], []
     for weight, source in loaded.items():
         for chunk in plan_chunks(counts.get(weight, Counter()), covered, MAX_SYLLABLES[weight]):
+            # The key is part of the published name: a browser never keeps a stale chunk.
             key = hashlib.sha256(f"{source.fingerprint}:{chunk.chars}".encode()).hexdigest()[:16]
-            cached = cache / f"{key}.woff2"
-            if not cached.exists():
-                cached.write_bytes(source.cut(chunk.chars))
+            data = store.get(f"{key}.woff2", lambda source=source, chunk=chunk: source.cut(chunk.chars))
             name = f"{Path(WEIGHTS[weight]).stem}.{chunk.index}.{key[:10]}.woff2"
-            files.append(WebFile(name, cached.read_bytes()))
+            files.append(WebFile(name, data))
             faces.append(f'@font-face {{ font-family: "{FAMILY}"; font-style: normal; font-weight: {weight}; '
                          f'font-display: swap; src: url("{url_prefix}{name}") format("woff2"); '
                          f"unicode-range: {chunk.unicode_range()}; }}")
+    store.prune(older_than_days=30)  # chunks of text the site no longer has
     return "\n".join(faces) + "\n", files

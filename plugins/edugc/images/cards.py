@@ -7,9 +7,8 @@ CARD_VERSION; a first build renders the missing ones on two processes and logs i
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
-import os
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +16,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from PIL import Image, ImageDraw, ImageFont
+
+from ..cache import Cache, code_of
 
 WIDTH, HEIGHT = 1200, 630
 CARD_VERSION = 1
@@ -28,6 +29,7 @@ MUTED = (199, 221, 235)
 TITLE_SIZES = (68, 62, 56, 50, 44, 40, 36, 32, 28, 24, 20)
 TITLE_TOP, TITLE_BOTTOM = 190, 520
 
+CODE = code_of(__file__)  # a change to how cards are drawn draws them all again
 log = logging.getLogger("edugc.images.cards")
 
 
@@ -110,15 +112,12 @@ def draw(card: Card, font: Path, bold: Path) -> Image.Image:
     return image
 
 
-def _render_to(args: tuple[Card, str, str, str]) -> str:
-    card, font, bold, target = args
-    image = draw(card, Path(font), Path(bold))
-    target_path = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=".card-", suffix=".png", dir=target_path.parent)
-    with os.fdopen(fd, "wb") as out:
-        image.save(out, "PNG", compress_level=6)
-    os.replace(tmp, target_path)
-    return target
+def _render_to(args: tuple[Card, str, str, str, str]) -> str:
+    card, font, bold, folder, name = args
+    out = io.BytesIO()
+    draw(card, Path(font), Path(bold)).save(out, "PNG", compress_level=6)
+    Cache(Path(folder)).write(name, out.getvalue())
+    return name
 
 
 @dataclass
@@ -133,6 +132,7 @@ class CardCache:
 
     def __init__(self, folder: Path, font: Path, bold: Path, workers: int = 2, progress_every: int = 50):
         self.folder = Path(folder)
+        self.store = Cache(self.folder, CODE)
         self.font, self.bold = Path(font), Path(bold)
         self.workers = workers
         self.progress_every = progress_every
@@ -144,14 +144,15 @@ class CardCache:
         started = time.perf_counter()
         self.folder.mkdir(parents=True, exist_ok=True)
         result: dict[str, Path] = {}
-        todo: list[tuple[Card, str, str, str]] = []
+        todo: list[tuple[Card, str, str, str, str]] = []
         for card in cards:
-            path = self.folder / f"{card.key(self.font, self.bold)}.png"
-            result[card.name] = path
-            if path.exists():
+            name = f"{self.store.key(card.key(self.font, self.bold))}.png"
+            result[card.name] = self.store.path(name)
+            if self.store.has(name):  # whole: a damaged card is drawn again, never published
                 self.stats.cached += 1
             else:
-                todo.append((card, str(self.font), str(self.bold), str(path)))
+                todo.append((card, str(self.font), str(self.bold), str(self.folder), name))
+        self.store.prune(older_than_days=30)
         if not todo:
             return result
         say(f"공유 카드 {len(todo)}장을 그립니다 (캐시에 {self.stats.cached}장)")

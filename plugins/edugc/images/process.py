@@ -27,6 +27,8 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from ..cache import Cache
+
 RASTER_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".tif", ".tiff", ".bmp"}
 HEIC_SUFFIXES = {".heic", ".heif"}
 
@@ -92,36 +94,52 @@ def content_key(data: bytes, settings: Settings) -> str:
 
 
 class ImageCache:
-    """`.cache/images/<key>/` holds the variants and a manifest written last (its presence = complete)."""
+    """`.cache/images/<key>/` holds the variants and a manifest written last (its presence = complete),
+    each with its checksum: a damaged variant makes the whole entry again."""
 
     def __init__(self, folder: Path, settings: Settings | None = None):
         self.folder = Path(folder)
+        self.store = Cache(self.folder)
         self.settings = settings or Settings()
         self.stats = Stats()
+        self.checked: dict[str, Processed] = {}  # entries verified in this run (a photo on many pages)
+
+    def cached(self, key: str) -> Processed | None:
+        """The entry of `key` if it is there and every file of it is whole."""
+        if key in self.checked:
+            return self.checked[key]
+        raw = self.store.read(f"{key}/manifest.json")
+        if raw is None:
+            return None
+        try:
+            result = _from_manifest(json.loads(raw), self.folder / key)
+        except (ValueError, KeyError, TypeError):
+            return None
+        if not all(self.store.has(f"{key}/{v.name}") for v in result.variants):
+            return None
+        self.checked[key] = result
+        return result
 
     def process(self, path: Path, shown: str) -> Processed:
         data = Path(path).read_bytes()
         key = content_key(data, self.settings)
-        entry = self.folder / key
-        manifest = entry / "manifest.json"
-        if manifest.exists():
-            try:
-                result = _from_manifest(json.loads(manifest.read_text(encoding="utf-8")), entry)
-                if shown not in self.stats.processed:
-                    self.stats.cached.add(shown)
-                return result
-            except (ValueError, KeyError, TypeError):
-                pass  # a damaged entry is simply made again
+        found = self.cached(key)
+        if found is not None:
+            if shown not in self.stats.processed:
+                self.stats.cached.add(shown)
+            return found
         image = open_clean(data, shown, Path(path).suffix.lower(), self.settings)
         self.folder.mkdir(parents=True, exist_ok=True)
+        entry = self.folder / key
         staging = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=self.folder))
         try:
-            variants = _encode_all(image, staging, self.settings)
+            store = Cache(staging)
+            variants = _encode_all(image, store, self.settings)
             largest = max(variants, key=lambda v: v.width)
             fallback = "png" if image.mode in ("RGBA", "LA") else "jpeg"
             record = {"key": key, "width": largest.width, "height": largest.height, "fallback": fallback,
                       "source_bytes": len(data), "variants": [asdict(v) for v in variants]}
-            (staging / "manifest.json").write_text(json.dumps(record), encoding="utf-8")
+            store.write("manifest.json", json.dumps(record).encode("utf-8"))
             if entry.exists():
                 shutil.rmtree(entry)
             os.replace(staging, entry)  # the whole entry appears at once, or not at all
@@ -129,7 +147,8 @@ class ImageCache:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
         self.stats.processed.add(shown)
-        return _from_manifest(record, entry)
+        self.checked[key] = _from_manifest(record, entry)
+        return self.checked[key]
 
     def process_many(self, jobs: list[tuple[Path, str]], workers: int = 2) -> list[ImageError]:
         """Fill the cache for many images on `workers` processes; returns the refused ones."""
@@ -137,7 +156,7 @@ class ImageCache:
         todo = []
         for path, shown in jobs:
             key = content_key(Path(path).read_bytes(), self.settings)
-            if (self.folder / key / "manifest.json").exists():
+            if self.cached(key) is not None:
                 self.stats.cached.add(shown)
             else:
                 todo.append((str(self.folder), self.settings, str(path), shown))
@@ -167,9 +186,6 @@ def _process_one(job: tuple[str, Settings, str, str]) -> tuple[str, str, str] | 
 
 def _from_manifest(record: dict, entry: Path) -> Processed:
     variants = [Variant(**v) for v in record["variants"]]
-    for v in variants:
-        if not (entry / v.name).exists():
-            raise ValueError(v.name)
     return Processed(key=record["key"], width=record["width"], height=record["height"],
                      fallback=record["fallback"], variants=variants, folder=entry,
                      source_bytes=record.get("source_bytes", 0))
@@ -273,7 +289,7 @@ def _widths(original: int, wanted: tuple[int, ...]) -> list[int]:
     return sorted({w for w in wanted if w * 1.1 < original} | {min(max(wanted), original)})
 
 
-def _encode_all(image: Image.Image, folder: Path, settings: Settings) -> list[Variant]:
+def _encode_all(image: Image.Image, folder: Cache, settings: Settings) -> list[Variant]:
     if image.mode == "L":
         image = image.convert("RGB")
     alpha = image.mode == "RGBA"
@@ -294,7 +310,7 @@ def _encode_all(image: Image.Image, folder: Path, settings: Settings) -> list[Va
     return variants
 
 
-def _save(image: Image.Image, folder: Path, name: str, fmt: str, quality: int | None, budget: int | None,
+def _save(image: Image.Image, folder: Cache, name: str, fmt: str, quality: int | None, budget: int | None,
           **options) -> Variant:
     quality_now = quality
     while True:
@@ -307,7 +323,7 @@ def _save(image: Image.Image, folder: Path, name: str, fmt: str, quality: int | 
         if budget is None or quality_now is None or len(data) <= budget or quality_now <= 40:
             break
         quality_now -= 8
-    (folder / name).write_bytes(data)
+    folder.write(name, data)
     return Variant(width=image.width, height=image.height, format={"WEBP": "webp", "JPEG": "jpeg", "PNG": "png"}[fmt],
                    name=name, bytes=len(data))
 

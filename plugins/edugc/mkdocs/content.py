@@ -11,17 +11,21 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..model import ContentError, Doc, SiteModel, load_site
+from ..context import BuildContext
+from ..model import ContentError, GuideDoc, IssueDoc, SiteModel, StoryDoc, load_site
 from ..model.clock import today as build_today
 from ..pages import Renderer
 from ..pages.preview import NOT_FOUND, first_step, fingerprints, own_fingerprints, templates_state
 from ..pages.redirects import redirect_html
+from ..pages.sanitise import SanitiseExtension
 from ..pages.theme_fixes import repair
-from ._files import set_url, src_of
+from ..urls import program_url
+from . import check_order
+from ._files import Adapter, project_root, set_url, src_of
 
 log = logging.getLogger("mkdocs.plugins.edugc.content")
 
@@ -31,18 +35,16 @@ class ContentConfig(Config):
     data_dir = c.Type(str, default="data")
     # Drafts and scheduled pages appear in `mkdocs serve` with a banner, never in a build.
     drafts_in_preview = c.Type(bool, default=True)
+    cache_dir = c.Type(str, default=".cache")  # relative to mkdocs.yml, like every edugc cache
 
 
-class ContentPlugin(BasePlugin[ContentConfig]):
+class ContentPlugin(Adapter[ContentConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.preview = False
-        self.site: SiteModel | None = None
+        self.context = BuildContext()  # the one every edugc plugin reads (see edugc.context)
+        self.site: SiteModel | None = None  # the last good model: the preview keeps showing it
         self.renderer: Renderer | None = None
-        self.docs_by_src: dict[str, Doc] = {}
-        self.generated: dict[str, object] = {}
-        self.incremental = False        # `mkdocs serve --dirty`: render only pages whose inputs changed
         self.rendered_fps: dict[str, str] = {}
         self.pending_fps: dict[str, str] = {}
         self.rendered_own: dict[str, str] = {}   # each page's own source, as last rendered
@@ -50,33 +52,51 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.deferred: set[str] = set()          # pages left for the next build (see first_step)
         self.again: Path | None = None           # touching this file makes the preview build again
 
-    # Remember whether this is the editor's preview (plugins with on_startup live across rebuilds).
+    # Decide once, for every edugc plugin, whether this is the editor's preview and whether it renders
+    # only changed pages (`serve --dirty`).
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.preview = command == "serve"
-        self.incremental = self.preview and dirty
-        if self.incremental:
+        self.context.preview = command == "serve"
+        self.context.incremental = self.context.preview and dirty
+        if self.context.incremental:
             logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
+
+    # Where this project keeps its content, data and caches: from mkdocs.yml, for every plugin.
+    @event_priority(100)
+    def on_config(self, config):
+        try:
+            check_order(list(config.plugins))
+        except ValueError as err:
+            raise PluginError(str(err)) from None
+        ctx = self.context
+        ctx.root = project_root(config)
+        ctx.content_dir = Path(config.docs_dir).relative_to(ctx.root).as_posix()
+        ctx.data_dir, ctx.cache_dir = self.config.data_dir, self.config.cache_dir
+        ctx.site_url = config.site_url or ""
+        ctx.new_build()
+        # Every body is cleaned as it renders, whatever mkdocs.yml lists: pages, feeds, print and
+        # search are all made from that one rendered body.
+        if not any(isinstance(ext, SanitiseExtension) for ext in config.markdown_extensions):
+            config.markdown_extensions.append(SanitiseExtension())
+        return config
 
     # Validate everything before MkDocs touches a page: all problems at once, or no build.
     @event_priority(100)
     def on_files(self, files: Files, *, config) -> Files:
         if not self.config.enabled:
             return files
-        root = Path(config.config_file_path).parent
-        docs_dir = Path(config.docs_dir)
+        ctx = self.context
         try:
-            site = load_site(root, today=build_today(), preview=self.preview and self.config.drafts_in_preview,
-                             content_dir=docs_dir.relative_to(root).as_posix(), data_dir=self.config.data_dir)
+            site = load_site(ctx.root, today=build_today(), preview=ctx.preview and self.config.drafts_in_preview,
+                             content_dir=ctx.content_dir, data_dir=ctx.data_dir)
         except ContentError as err:
-            guard = config.plugins.get("edugc/safe-build")
-            if self.preview and self.site is not None and guard is not None:
+            if ctx.preview and self.site is not None and config.plugins.get("edugc/safe-build") is not None:
                 # The preview keeps showing the last good site: MkDocs' server hangs on an exception, and
                 # strict mode counts logged errors, so these go straight to the terminal.
                 for problem in err.problems:
                     print(f"ERROR   -  {problem}", file=sys.stderr)
                 print(f"ERROR   -  내용 오류 {len(err.problems)}건: 고칠 때까지 미리보기는 마지막으로 성공한 사이트를 "
                       "보여 줍니다.", file=sys.stderr, flush=True)
-                guard.keep_previous = True
+                ctx.keep_previous = True
                 return self._files_for(self.site, files, config)
             for problem in err.problems:
                 log.error(str(problem))
@@ -87,7 +107,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def _files_for(self, site: SiteModel, files: Files, config) -> Files:
         self.renderer = Renderer(site)
-        self.docs_by_src = {}
+        self.context.site = site
+        docs_by_src = self.context.docs_by_src = {}
         for file in list(files):
             if not file.is_documentation_page():
                 continue
@@ -97,7 +118,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 continue
             doc = site.docs.get(src)
             if doc is not None:
-                self.docs_by_src[src] = doc
+                docs_by_src[src] = doc
                 if file.src_uri != src:  # an NFD name from macOS: publish under its NFC form
                     abs_src = file.abs_src_path
                     files.remove(file)  # Files indexes by src_uri: re-add under the new name
@@ -105,7 +126,6 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                     file.abs_src_path = abs_src
                     files.append(file)
                 set_url(file, doc.url)
-        self.generated = {}  # filled by every plugin's add_generated (programs, newsletter) after this
         for target, alias in self._aliases(site):
             files.append(File.generated(config, f"{alias.strip('/')}/index.html",
                                         content=redirect_html(config.site_url or "", alias, target)))
@@ -115,9 +135,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # Incremental preview: a page is rendered again only when its source or a page it shows changed
     # (an issue lists its articles, an article its neighbours and related ones, generated lists).
     def on_nav(self, nav, *, config, files: Files):
-        if not self.config.enabled or not self.incremental or self.renderer is None or self.site is None:
+        if not self.config.enabled or not self.context.incremental or self.renderer is None or self.site is None:
             return nav
-        generated = {src: (p.markdown, p.title, p.summary) for src, p in self.generated.items()}
+        generated = {src: (p.markdown + p.html, p.title, p.summary) for src, p in self.context.generated.items()}
         custom = [config.theme.custom_dir] if config.theme.custom_dir else []
         self.pending_fps = fingerprints(self.site, self.renderer.related, generated, theme=templates_state(custom))
         # The theme's 404 page (0.3 s at 1,000 pages) only when the navigation or site facts changed.
@@ -142,8 +162,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     # The preview's server: a file it watches, touched when pages were left for a second build.
     def on_serve(self, server, *, config, builder):
-        if self.incremental:
-            folder = Path(config.config_file_path).parent / ".cache" / "preview"
+        if self.context.incremental:
+            folder = self.context.cache("preview")
             folder.mkdir(parents=True, exist_ok=True)
             self.again = folder / "again"
             server.watch(str(folder), recursive=False)
@@ -152,7 +172,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # What this build rendered is the base the next preview build compares with.
     @event_priority(-90)
     def on_post_build(self, *, config) -> None:
-        if not self.incremental:
+        if not self.context.incremental:
             return
         self.rendered_fps = {src: (self.rendered_fps.get(src, "") if src in self.deferred else fp)
                              for src, fp in self.pending_fps.items()}
@@ -170,7 +190,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # cost 0.5-0.8 s of every build and every preview refresh at 1,000 pages (profile).
     def on_env(self, env, *, config, files):
         if env.bytecode_cache is None:
-            compiled = Path(config.config_file_path).parent / ".cache" / "jinja"
+            compiled = self.context.cache("jinja")
             compiled.mkdir(parents=True, exist_ok=True)
             env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
         if self.site is not None:
@@ -185,8 +205,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if not self.config.enabled or self.site is None:
             return markdown
         src = src_of(page.file)
-        doc = self.docs_by_src.get(src)
-        generated = self.generated.get(src)
+        doc = self.context.docs_by_src.get(src)
+        generated = self.context.generated.get(src)
         source = doc.meta if doc else generated
         if source is None:
             return markdown
@@ -197,27 +217,36 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             page.meta["search"] = {"exclude": True}  # lists that repeat other pages: one hit per page is enough
         if doc and doc.meta.hide:
             page.meta["hide"] = list(doc.meta.hide)
-        if doc and doc.kind in ("issue", "article", "notice"):
+        if isinstance(doc, (IssueDoc, StoryDoc)):
             page.meta["date"] = doc.date.isoformat()
         return markdown
 
-    # Headers, banners and lists around what the editor wrote.
+    # Keep the page's own HTML once for the feeds and print (after edugc/images put its pictures in,
+    # priority 60), then put headers, banners and lists around what the editor wrote.
     def on_page_content(self, html_text: str, *, page: Page, config, files: Files) -> str:
         if not self.config.enabled or self.renderer is None:
             return html_text
-        doc = self.docs_by_src.get(src_of(page.file))
+        ctx = self.context
+        src = src_of(page.file)
+        generated = ctx.generated.get(src)
+        if generated is not None and generated.html:  # a finished body: no Markdown went over it
+            return generated.html
+        doc = ctx.docs_by_src.get(src)
         if doc is None:
             return html_text
+        if isinstance(doc, (IssueDoc, StoryDoc)):
+            ctx.bodies[doc.url] = html_text
+        html_text = ctx.before_body.get(src, "") + html_text + ctx.after_body.get(src, "")
         r = self.renderer
         before = r.banners(doc)
         after = ""
-        if doc.kind == "issue":
+        if isinstance(doc, IssueDoc):
             before += r.issue_header(doc)
             after = r.issue_articles(doc)
-        elif doc.kind in ("article", "notice"):
+        elif isinstance(doc, StoryDoc):
             before += r.article_header(doc)
             after = r.article_footer(doc)
-        elif doc.kind == "guide":
+        elif isinstance(doc, GuideDoc):
             after = r.guide_programs(doc)
         elif doc.url == "":
             after = r.home(doc)
@@ -228,7 +257,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # Templates read the model (site facts for the footer, the page's doc) rather than front matter.
     def on_page_context(self, context, *, page: Page, config, nav):
         if self.site is not None:
-            context["gc_doc"] = self.docs_by_src.get(src_of(page.file))
+            context["gc_doc"] = self.context.docs_by_src.get(src_of(page.file))
         return context
 
     # Repairs to the theme's own markup so every page passes the Nu HTML checker.
@@ -249,7 +278,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 yield doc.url, alias
         for program in site.programs:
             for alias in program.aliases:
-                yield f"programs/{program.id}/", alias
+                yield program_url(program.id), alias
 
 
 def _quiet_dirty_warning(record: logging.LogRecord) -> bool:

@@ -7,15 +7,15 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from ..model import ContentError, SiteModel
 from ..newsletter.feeds import FeedError, FeedWriter, feeds_of, require_absolute
-from ..newsletter.pages import FEED_FILES, PER_PAGE, NewsletterPages, check_slugs, list_inputs
-from ..pages.preview import Remembered, templates_state
-from ._files import add_generated, site_model, src_of
+from ..newsletter.pages import PER_PAGE, NewsletterPages, check_slugs, list_inputs
+from ..cache import Remembered
+from ..pages.preview import templates_state
+from ..urls import FEED_FILES
+from ._files import Adapter, add_generated, build_context, site_model
 
 log = logging.getLogger("mkdocs.plugins.edugc.newsletter")
 
@@ -28,19 +28,12 @@ class NewsletterConfig(Config):
     subscribe_page = c.Type(str, default="subscribe.md")
 
 
-class NewsletterPlugin(BasePlugin[NewsletterConfig]):
+class NewsletterPlugin(Adapter[NewsletterConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.site: SiteModel | None = None
-        self.pages: NewsletterPages | None = None
-        self.contents: dict[str, str] = {}
         self.lists = Remembered()  # the preview makes the list pages again only when their inputs changed
-        self.incremental = False
-
-    # In the incremental preview unchanged articles are not rendered again: keep their bodies for feeds.
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.incremental = command == "serve" and dirty
 
     # Feeds need absolute links: refuse before building anything rather than publish broken feeds.
     def on_config(self, config):
@@ -54,24 +47,27 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             raise PluginError("edugc/newsletter: feed_items와 per_page는 1 이상이어야 합니다")
         return config
 
-    # The archive, tag and category pages, made from the model the content plugin validated.
+    # The archive, tag and category pages, made from the model the content plugin validated; the
+    # subscribe page's list of feeds.
     def on_files(self, files: Files, *, config) -> Files:
         if not self.config.enabled:
             return files
+        ctx = build_context(config)
         self.site = site_model(config)
-        if not self.incremental:
-            self.contents = {}
         try:
-            check_slugs(self.site, Path(config.docs_dir).name)
+            check_slugs(self.site, ctx.content_dir)
         except ContentError as err:
             for problem in err.problems:
                 log.error(str(problem))
             raise PluginError(f"내용 오류 {len(err.problems)}건이 있어 빌드를 멈췄습니다. 위의 파일과 줄을 고치세요.") from None
-        self.pages = NewsletterPages(self.site, self.config.per_page)
+        pages = NewsletterPages(self.site, self.config.per_page)
         # The lists show only the articles' facts: the preview makes them again when those changed.
-        inputs = list_inputs(self.site, self.config.per_page, templates_state()) if self.incremental else None
-        for page in self.lists.get(inputs, self.pages.all):
+        inputs = list_inputs(self.site, self.config.per_page, templates_state()) if ctx.incremental else None
+        for page in self.lists.get(inputs, pages.all):
             add_generated(files, config, page)
+        subscribe = self.site.docs.get(self.config.subscribe_page)
+        if self.config.feeds and subscribe is not None:
+            ctx.after_body[subscribe.src] = pages.subscribe_links(subscribe.url, pages.categories())
         return files
 
     # Every page's <head> announces the feeds (overrides/partials/gc-feeds.html reads this).
@@ -80,26 +76,14 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             env.globals["gc_feeds"] = FEED_FILES
         return env
 
-    # Keep each article's own rendered body for the feeds, before headers and footers wrap it.
-    @event_priority(50)
-    def on_page_content(self, html: str, *, page: Page, config, files: Files) -> str:
-        if not self.config.enabled or self.site is None or self.pages is None:
-            return html
-        src = src_of(page.file)
-        doc = self.site.docs.get(src)
-        if doc is not None and doc.kind in ("article", "notice"):
-            self.contents[src] = html
-        if self.config.feeds and src == self.config.subscribe_page and doc is not None:
-            html += self.pages.subscribe_links(doc.url, self.pages.categories())
-        return html
-
     # Write the site's feeds and one pair per category once every page has been rendered.
     def on_post_build(self, *, config) -> None:
         if not self.config.enabled or not self.config.feeds or self.site is None:
             return
         writer = FeedWriter(self.site, config.site_url, Path(config.docs_dir), self.config.feed_items)
         out = Path(config.site_dir)
+        bodies = build_context(config).bodies
         for feed in feeds_of(self.site):
-            for rel, xml in writer.render(feed, self.contents).items():
+            for rel, xml in writer.render(feed, bodies).items():
                 (out / rel).parent.mkdir(parents=True, exist_ok=True)
                 (out / rel).write_bytes(xml)

@@ -3,16 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from ..fonts import korean_font
 from ..pages.preview import templates_state
@@ -21,43 +18,37 @@ from ..print.edition import edition_addresses, issue_print_links
 from ..print.pdf import chromium_problem
 from ..print.qr import QrCache, qr_svg
 from ..print.webfont import copy_web_font
-from ._files import site_model, src_of
+from ..urls import PRINT_FONT_DIR as FONT_DIR
+from ._files import Adapter, Switch, build_context, project_root, site_model
 
 log = logging.getLogger("mkdocs.plugins.edugc.print")
-FONT_DIR = "assets/fonts"
 
 
 class PrintConfig(Config):
     enabled = c.Type(bool, default=True)
-    # PDFs take Chromium and a few seconds; `PDF=0` in the environment skips them for quick previews.
-    pdf = c.Type(bool, default=True)
+    # PDFs take Chromium and a few seconds; mkdocs.yml reads `PDF=0` to skip them in quick previews.
+    pdf = Switch(default=True)
     chromium = c.Type(str, default="/usr/bin/chromium")
     cache_dir = c.Type(str, default=".cache/pdf")
     qr_cache = c.Type(str, default=".cache/qr.json")
 
 
-class PrintPlugin(BasePlugin[PrintConfig]):
+class PrintPlugin(Adapter[PrintConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.make_pdfs = False
-        self.rendered: dict[str, str] = {}
         self.qr: QrCache | None = None
-        self.incremental = False
         self.written: dict[str, str] = {}  # preview: each edition's inputs, as last written
-
-    # In the incremental preview unchanged articles are not rendered again: keep their HTML.
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.incremental = command == "serve" and dirty
 
     # Decide once per build whether PDFs can be made here, and say so once if not.
     def on_config(self, config):
         if not self.config.enabled:
             return config
         self.make_pdfs = False
-        if self.incremental:
+        if build_context(config).incremental:
             log.info("미리보기(증분): 인쇄용 PDF는 만들지 않습니다 (전체 빌드에서 만듭니다).")
-        elif not self.config.pdf or os.environ.get("PDF", "1").strip() in ("0", "false", "no", ""):
+        elif not self.config.pdf:
             log.info("PDF=0: 인쇄용 PDF를 만들지 않습니다 (인쇄판 페이지는 만듭니다).")
         elif problem := chromium_problem(self.config.chromium):
             log.info(problem)  # info: a strict build must still succeed without Chromium
@@ -67,48 +58,37 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             self.make_pdfs = True
         return config
 
-    # Forget the previous build's pages (serve rebuilds with the same plugin object); start drawing
-    # the QR codes not cached yet on the second core while the engine renders.
+    # Links to each issue's print edition and PDF above its body; start drawing the QR codes not
+    # cached yet on the second core while the engine renders.
     def on_files(self, files: Files, *, config) -> Files:
-        if not self.incremental:
-            self.rendered = {}
         if not self.config.enabled:
             return files
         if self.qr is None:  # kept across `mkdocs serve` rebuilds
-            self.qr = QrCache(Path(config.config_file_path).parent / self.config.qr_cache)
+            self.qr = QrCache(project_root(config) / self.config.qr_cache)
         site = site_model(config)
+        ctx = build_context(config)
+        for issue in site.issues:
+            ctx.before_body[issue.doc.src] = issue_print_links(issue, with_pdf=self.make_pdfs) + "\n"
         self.qr.start([pair for issue in site.issues for pair in edition_addresses(issue, config.site_url or "")])
         return files
-
-    # Keep each issue's and article's own HTML (before the site's headers are wrapped round it).
-    @event_priority(50)
-    def on_page_content(self, html: str, *, page: Page, config, files: Files) -> str:
-        if not self.config.enabled:
-            return html
-        doc = site_model(config).docs.get(src_of(page.file))
-        if doc is None or doc.kind not in ("issue", "article"):
-            return html
-        self.rendered[doc.url] = html
-        if doc.kind == "issue":
-            return issue_print_links(doc.issue, with_pdf=self.make_pdfs) + "\n" + html
-        return html
 
     # Write every print edition, then its PDF (from the cache when nothing changed).
     def on_post_build(self, *, config) -> None:
         if not self.config.enabled:
             return
         site = site_model(config)
+        ctx = build_context(config)
         site_dir = Path(config.site_dir)
-        fonts = self._copy_fonts(site_dir, Path(config.config_file_path).parent / self.config.cache_dir)
+        fonts = self._copy_fonts(site_dir, project_root(config) / self.config.cache_dir)
         editions = []
-        templates = templates_state() if self.incremental else ""
+        templates = templates_state() if ctx.incremental else ""
         for issue in site.issues:
-            if self.incremental:  # the preview writes again only editions whose inputs changed
-                key = self._edition_inputs(site, issue, config.site_url or "", fonts, templates)
+            if ctx.incremental:  # the preview writes again only editions whose inputs changed
+                key = self._edition_inputs(site, issue, ctx.bodies, config.site_url or "", fonts, templates)
                 if self.written.get(issue.doc.url) == key:
                     continue
                 self.written[issue.doc.url] = key
-            edition = edition_html(site, issue, self.rendered, site_url=config.site_url or "", fonts=fonts,
+            edition = edition_html(site, issue, ctx.bodies, site_url=config.site_url or "", fonts=fonts,
                                    qr=self.qr.svg if self.qr else qr_svg)
             target = site_dir / edition.url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -119,12 +99,12 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         if self.make_pdfs and editions:
             self._make_pdfs(editions, site_dir, config, author=site.info.operator)
 
-    def _edition_inputs(self, site, issue, site_url: str, fonts: dict, templates: str) -> str:
+    def _edition_inputs(self, site, issue, bodies: dict[str, str], site_url: str, fonts: dict, templates: str) -> str:
         h = hashlib.sha1(repr((site.info, site.today, site_url, fonts, issue.doc.meta, templates)).encode())
         for article in issue.articles:
             h.update(repr((article.url, article.meta)).encode())
-            h.update(self.rendered.get(article.url, "").encode())
-        h.update(self.rendered.get(issue.doc.url, "").encode())
+            h.update(bodies.get(article.url, "").encode())
+        h.update(bodies.get(issue.doc.url, "").encode())
         return h.hexdigest()
 
     def _copy_fonts(self, site_dir: Path, cache_dir: Path) -> dict[str, str]:
@@ -138,7 +118,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         return fonts
 
     def _make_pdfs(self, editions, site_dir: Path, config, *, author: str) -> None:
-        root = Path(config.config_file_path).parent
+        root = project_root(config)
         maker = PdfMaker(self.config.chromium, root / self.config.cache_dir)
         started = time.perf_counter()
         try:

@@ -9,24 +9,28 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import event_priority
 
 from ..search import WordCache
 from ..search.analyse import source_texts
 from ..search.facts import SiteFacts, site_facts
 from ..search.site_index import index_and_write, index_site, write_index
+from ..urls import search_worker
+from ._files import Adapter, build_context, project_root, site_model
 
 log = logging.getLogger("mkdocs.plugins.edugc.search")
-
-WORKER_DIR = "assets/javascripts"
+# Where Material's config block names its own search worker: `"search": "<url>"` in its JSON.
+_MATERIAL_WORKER = re.compile(r'("search":\s*")[^"]*(")')
 
 
 class SearchConfig(Config):
@@ -34,7 +38,7 @@ class SearchConfig(Config):
     cache_dir = c.Type(str, default=".cache/search")
 
 
-class SearchPlugin(BasePlugin[SearchConfig]):
+class SearchPlugin(Adapter[SearchConfig]):
     def __init__(self) -> None:
         self.worker_source = ""
         self.worker_url = ""      # read by overrides/main.html's config block
@@ -47,20 +51,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.stub = ""  # the search_index.json of the newest index written
         self.facts: SiteFacts | None = None  # each page's kind and the editor's words, from the model
 
-    # The incremental preview renders only changed pages: keep every page's search documents, and
-    # build the Korean index after the page is shown (a worker process) rather than before.
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.incremental = command == "serve" and dirty
-
-    # Name the worker by its content so browsers never keep a stale copy.
+    # Name the worker by its content so browsers never keep a stale copy. The incremental preview
+    # renders only changed pages: it keeps every page's search documents, and builds the Korean
+    # index after the page is shown (a worker process) rather than before.
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        self.incremental = build_context(config).incremental
         if not {"search", "material/search"} & set(config.plugins):
             raise PluginError("edugc/search는 Material의 search 플러그인 뒤에서 동작합니다: mkdocs.yml의 plugins에 search를 두세요.")
         self.worker_source = resources.files("edugc.search").joinpath("worker.js").read_text(encoding="utf-8")
         digest = hashlib.sha1(self.worker_source.encode()).hexdigest()[:8]
-        self.worker_url = f"{WORKER_DIR}/edugc-search.{digest}.js"
+        self.worker_url = search_worker(digest)
         return config
 
     # Start analysing the words of every page's source on the second core while MkDocs renders;
@@ -69,14 +71,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled:
             return files
         if self.cache is None:
-            self.cache = WordCache(Path(config.config_file_path).parent / self.config.cache_dir / "words.json")
+            self.cache = WordCache(project_root(config) / self.config.cache_dir / "words.json")
         self.cache.analysed = 0
         live = {f.url for f in files.documentation_pages()}
         self.page_entries = {url: e for url, e in self.page_entries.items() if url in live} if self.incremental else {}
         self.facts = None
-        if config.plugins.get("edugc/content") is not None:
-            from ._files import site_model   # the content model, loaded by edugc/content already
-
+        if config.plugins.get("edugc/content") is not None:  # the model, loaded by edugc/content already
             site = site_model(config)
             self.facts = site_facts(site)
             self.cache.start(texts=source_texts(site))
@@ -117,7 +117,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             material = json.loads(raw)
             material["docs"] = [e for entries in self.page_entries.values() for e in entries]
             raw = json.dumps(material, ensure_ascii=False, sort_keys=True).encode()
-        cache_dir = Path(config.config_file_path).parent / self.config.cache_dir
+        cache_dir = project_root(config) / self.config.cache_dir
         if self.incremental and (site / self.worker_url).exists():
             # The preview shows the page first; its index follows from a worker process, and a newer
             # edit's index replaces one not started yet.
@@ -139,6 +139,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.stats = {"documents": built.documents, "tokens": built.tokens, "analysed": self.cache.analysed,
                       "reused": built.reused, "whole": whole, "seconds": round(time.perf_counter() - started, 3)}
         log.debug("검색 색인: %s", self.stats)
+
+    def with_worker(self, block: str, url: str) -> Markup:
+        """Material's config block (overrides/main.html extends it) with our worker as its search."""
+        return Markup(_MATERIAL_WORKER.sub(lambda m: m.group(1) + url + m.group(2), str(block), count=1))
 
     def _indexed(self, future: Future) -> None:
         if not future.cancelled() and future.exception() is None:

@@ -9,12 +9,13 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from ..fonts.install import CACHE
+from ..npm import CACHE
+from ..urls import THEME_STYLESHEET
 from ..fonts.subset import FAMILY, build_webfont, count_pages
 from ..theme import TokenError, Tokens, failing_pairs, stylesheet
+from ._files import Adapter, build_context
 
 log = logging.getLogger("mkdocs.plugins.edugc.theme")
 BATCH = 40  # pages per task sent to the counting process
@@ -22,13 +23,13 @@ BATCH = 40  # pages per task sent to the counting process
 
 class ThemeConfig(Config):
     enabled = c.Type(bool, default=True)
-    stylesheet = c.Type(str, default="assets/krds.css")
+    stylesheet = c.Type(str, default=THEME_STYLESHEET)
     # Self-hosted Pretendard GOV; off (or not installed) means the system font stack.
     webfont = c.Type(bool, default=True)
     font_dir = c.Type(str, default=str(CACHE / "fonts"))
 
 
-class ThemePlugin(BasePlugin[ThemeConfig]):
+class ThemePlugin(Adapter[ThemeConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
@@ -43,16 +44,15 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         self.unsettled: dict[str, tuple[object, str | None]] = {}
         self.batch: list[tuple[str, str]] = []
         self.pool: ProcessPoolExecutor | None = None
-        self.incremental = False
-
-    # The incremental preview renders only changed pages: keep the other pages' counts.
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.incremental = command == "serve" and dirty
+        self.processes = True
+        self.incremental = False  # this build's kind (edugc/content decides it), read in on_config
 
     # Read the KRDS tokens once and load our stylesheet last, so it wins over Material's defaults.
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        # The incremental preview renders only changed pages: it keeps the other pages' counts.
+        self.incremental = build_context(config).incremental
         try:
             self.tokens = Tokens.load()
         except TokenError as err:
@@ -99,11 +99,11 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     def _count_batch(self) -> None:
         if not self.batch:
             return
-        if self.pool is None:
+        if self.pool is None and self.processes:
             try:
                 self.pool = ProcessPoolExecutor(max_workers=1)
             except (OSError, RuntimeError):
-                self.pool = False  # type: ignore[assignment]
+                self.processes = False  # none here: counted in this process
         batch, self.batch = self.batch, []
         per_page = self.incremental
         result = self.pool.submit(count_pages, batch, per_page) if self.pool else count_pages(batch, per_page)
@@ -132,7 +132,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         self._count_batch()
         for key, (value, url) in self.unsettled.items():
             counted = value.result() if isinstance(value, Future) else value
-            every, bold = counted[url] if url is not None else counted  # type: ignore[index]
+            every, bold = counted[url]
             self.page_counts[key] = (every, bold)
             self.counts[400].update(every)
             self.counts[700].update(bold)

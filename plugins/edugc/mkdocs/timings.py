@@ -8,6 +8,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ..perf import Timings
+from ._files import project_root
 
 
 class TimingsConfig(Config):
@@ -43,5 +44,5 @@ class TimingsPlugin(BasePlugin[TimingsConfig]):
             return
         out = Path(self.config.output)
         if not out.is_absolute():
-            out = Path(config.config_file_path).parent / out
+            out = project_root(config) / out
         self.timings.write(out)

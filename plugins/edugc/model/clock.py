@@ -1,4 +1,5 @@
-"""The build's idea of today, in Korean time (EDUGC_TODAY=YYYY-MM-DD pins it for tests)."""
+"""Korean time: the build's idea of today (EDUGC_TODAY=YYYY-MM-DD pins it for tests), and when a
+dated story counts as published."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,6 +7,9 @@ import os
 from zoneinfo import ZoneInfo
 
 SEOUL = ZoneInfo("Asia/Seoul")
+# A date-only story is published at this hour in Seoul: at UTC midnight it would show up as the
+# previous evening's news in feed readers and link previews.
+PUBLISH_HOUR = dt.time(9, 0)
 
 
 def now() -> dt.datetime:
@@ -17,3 +21,7 @@ def now() -> dt.datetime:
 
 def today() -> dt.date:
     return now().date()
+
+
+def published_at(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, PUBLISH_HOUR, SEOUL)

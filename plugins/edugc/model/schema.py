@@ -6,7 +6,6 @@ Editors write these as front matter (issues, articles, guides, pages) or YAML li
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -62,7 +61,7 @@ class IssueMeta(PageMeta):
 
 
 class ArticleMeta(PageMeta):
-    """An article of an issue (content/newsletter/<N>/) or a notice (content/notices/)."""
+    """An article of an issue: content/newsletter/<N>/<name>.md."""
 
     date: dt.date
     author: Text
@@ -70,6 +69,10 @@ class ArticleMeta(PageMeta):
     tags: list[Text] = []
     cover: str | None = None
     cover_alt: str | None = None
+
+
+class NoticeMeta(ArticleMeta):
+    """A notice: content/notices/<name>.md (dated and filed like an article, outside any issue)."""
 
 
 class Audience(Strict):
@@ -192,6 +195,8 @@ class SiteInfo(Strict):
     email: EmailFact | None = None
     map_url: AnyHttpUrl | None = None
     official_numbers: list[str] = []
+    # true once the site is the centre's real one: publish then refuses facts still marked example.
+    live: bool = False
 
 
 def field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -217,10 +222,6 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
         if found:
             return found
     return None
-
-
-def is_slug(text: str) -> bool:
-    return re.match(SLUG_RE, text) is not None
 
 
 class ImageConsent(Strict):

@@ -6,7 +6,6 @@ midnight would show up as the previous evening's news in Seoul).
 """
 from __future__ import annotations
 
-import datetime as dt
 import mimetypes
 import re
 from dataclasses import dataclass
@@ -17,14 +16,12 @@ from feedgen.feed import FeedGenerator
 from lxml import etree  # feedgen depends on it
 from markupsafe import escape
 
-from ..model import Doc, SiteModel
-from ..model.clock import SEOUL
+from ..model import SiteModel, StoryDoc
+from ..model.clock import published_at
 from ..model.schema import CATEGORIES
-from ..pages.urls import absolute
-from . import urls
+from .. import urls
+from ..urls import absolute
 
-PUBLISH_HOUR = dt.time(9, 0)
-FILES = {"rss": "feed.xml", "atom": "atom.xml"}
 _URL_ATTR = re.compile(r"""(?P<attr>\b(?:href|src|poster))=(?P<q>["'])(?P<url>.*?)(?P=q)""", re.I)
 _SRCSET = re.compile(r"""\bsrcset=(?P<q>["'])(?P<value>.*?)(?P=q)""", re.I)
 _KEEP = ("mailto:", "tel:", "data:", "javascript:")
@@ -42,10 +39,6 @@ def require_absolute(site_url: str | None) -> str:
                         "https://로 시작하는 주소여야 합니다 → SITE_URL=https://실제주소/ 로 빌드하거나 "
                         "mkdocs.yml의 edugc/newsletter에 feeds: false를 쓰세요")
     return site_url if site_url.endswith("/") else site_url + "/"
-
-
-def published_at(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, PUBLISH_HOUR, SEOUL)
 
 
 def absolutize(html: str, page_url: str) -> str:
@@ -75,7 +68,7 @@ class Feed:
     title: str
     subtitle: str
     page: str            # the HTML page the feed mirrors
-    docs: list[Doc]
+    docs: list[StoryDoc]
 
 
 def feeds_of(site: SiteModel) -> list[Feed]:
@@ -84,7 +77,7 @@ def feeds_of(site: SiteModel) -> list[Feed]:
     name = site.info.name
     feeds = [Feed("", f"{name}: 소식지와 공지", f"{site.info.centre}의 교육금천 소식지 기사와 공지", "", docs)]
     for category in CATEGORIES:
-        chosen = [d for d in docs if d.meta.category == category]  # type: ignore[attr-defined]
+        chosen = [d for d in docs if d.meta.category == category]
         if chosen:
             feeds.append(Feed(urls.category_url(category), f"{name}: {category}",
                               f"{site.info.centre}의 '{category}' 분류 글", urls.category_url(category), chosen))
@@ -100,20 +93,20 @@ class FeedWriter:
         self.content_dir = Path(content_dir)
         self.limit = limit
 
-    def permalink(self, doc: Doc) -> str:
+    def permalink(self, doc: StoryDoc) -> str:
         return absolute(self.site_url, doc.url)
 
-    def enclosure(self, doc: Doc) -> Enclosure | None:
-        cover = getattr(doc.meta, "cover", None)
-        if not cover:
+    def enclosure(self, doc: StoryDoc) -> Enclosure | None:
+        if not doc.meta.cover:
             return None
-        rel = urls.asset_url(doc.src, cover)
+        rel = urls.asset_url(doc.src, doc.meta.cover)
         path = self.content_dir / rel
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return Enclosure(absolute(self.site_url, rel), path.stat().st_size, kind)
 
     def render(self, feed: Feed, contents: dict[str, str]) -> dict[str, bytes]:
-        """{'<folder>feed.xml': rss, '<folder>atom.xml': atom} for the newest ``limit`` items."""
+        """{'<folder>feed.xml': rss, '<folder>atom.xml': atom} for the newest ``limit`` items;
+        contents: each item's own rendered HTML by its URL."""
         items = feed.docs[: self.limit]
         home = absolute(self.site_url, feed.page)
         fg = FeedGenerator()
@@ -129,18 +122,18 @@ class FeedWriter:
         fg.lastBuildDate(newest)
         covers = {}
         for doc in items:
-            enclosure = self._entry(fg, doc, contents.get(doc.src, ""))
+            enclosure = self._entry(fg, doc, contents.get(doc.url, ""))
             if enclosure:
                 covers[enclosure.url] = enclosure
         out = {}
-        for kind, name in FILES.items():
+        for kind, name in urls.FEED_FILES.items():
             fg.link(href=absolute(self.site_url, feed.folder + name), rel="self", replace=True)
             fg.link(href=home, rel="alternate")
             xml = fg.rss_str(pretty=True) if kind == "rss" else _atom_enclosures(fg.atom_str(pretty=True), covers)
             out[feed.folder + name] = xml
         return out
 
-    def _entry(self, fg: FeedGenerator, doc: Doc, html: str) -> Enclosure | None:
+    def _entry(self, fg: FeedGenerator, doc: StoryDoc, html: str) -> Enclosure | None:
         link = self.permalink(doc)
         fe = fg.add_entry(order="append")
         fe.id(link)
@@ -150,15 +143,15 @@ class FeedWriter:
         when = published_at(doc.date)
         fe.published(when)
         fe.updated(when)
-        fe.author({"name": doc.meta.author})  # type: ignore[attr-defined]
-        fe.category(term=doc.meta.category)  # type: ignore[attr-defined]
+        fe.author({"name": doc.meta.author})
+        fe.category(term=doc.meta.category)
         if doc.summary:
             fe.description(doc.summary)
         enclosure = self.enclosure(doc)
         cover = ""
         if enclosure:
             fe.enclosure(enclosure.url, str(enclosure.length), enclosure.type)
-            alt = getattr(doc.meta, "cover_alt", None) or ""
+            alt = doc.meta.cover_alt or ""
             cover = f'<p><img src="{escape(enclosure.url)}" alt="{escape(alt)}"></p>'
         fe.content(cover + absolutize(html, link), type="html")
         return enclosure

@@ -2,20 +2,15 @@
 from __future__ import annotations
 
 import hashlib
-import math
-from pathlib import Path
-
-import jinja2
 
 from ..model import ContentError, Doc, Problems, SiteModel
 from ..model.schema import CATEGORIES
-from ..model.slugs import slugify
 from ..pages import GeneratedPage, Renderer
-from . import urls
+from ..pages.pagination import paginate
+from .. import urls
+from ..urls import FEED_FILES, slugify
 
-TEMPLATES = Path(__file__).parent / "templates"
 PER_PAGE = 20
-FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml"}
 
 
 def check_slugs(site: SiteModel, content_dir: str = "content") -> None:
@@ -49,14 +44,12 @@ def list_inputs(site: SiteModel, per_page: int, templates: str) -> str:
 
 
 class NewsletterPages:
-    """Renders the list pages with the site's Jinja environment plus this package's templates."""
+    """The list pages, each a finished HTML body (no Markdown in them)."""
 
     def __init__(self, site: SiteModel, per_page: int = PER_PAGE):
         self.site = site
         self.per_page = per_page
         self.renderer = Renderer(site)
-        env = self.renderer.env
-        env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)), env.loader])
 
     def all(self) -> list[GeneratedPage]:
         pages = [self.archive(), self.tags_index(), self.categories_index()]
@@ -77,34 +70,34 @@ class NewsletterPages:
         years: dict[int, list] = {}
         for issue in self.site.issues:
             years.setdefault(issue.date.year, []).append(issue)
-        body = self.renderer._render("archive.html", url, years=sorted(years.items(), reverse=True),
+        body = self.renderer.render("archive.html", url, years=sorted(years.items(), reverse=True),
                                      categories=self.categories(), category_url=urls.category_url,
                                      tags_url=urls.TAGS)
-        return GeneratedPage("newsletter/index.md", url, "교육금천 소식지", f"{body}\n",
+        return GeneratedPage("newsletter/index.md", url, "교육금천 소식지", html=body,
                              summary="교육금천 소식지 지난 호 모음")
 
     def tags_index(self) -> GeneratedPage:
         url = urls.TAGS
         tags = [(tag, urls.tag_url(tag), len(self._published(docs))) for tag, docs in self.site.tags.items()]
-        body = self.renderer._render("tags_index.html", url, tags=[t for t in tags if t[2]])
-        return GeneratedPage("newsletter/tags/index.md", url, "태그 모음", f"{body}\n",
+        body = self.renderer.render("tags_index.html", url, tags=[t for t in tags if t[2]])
+        return GeneratedPage("newsletter/tags/index.md", url, "태그 모음", html=body,
                              summary="소식지 기사와 공지를 태그별로 모았습니다", in_search=False)
 
     def categories_index(self) -> GeneratedPage:
         url = urls.CATEGORIES
         rows = [(c, urls.category_url(c), len(self._published(self.site.categories[c]))) for c in self.categories()]
-        body = self.renderer._render("categories_index.html", url, categories=rows, feeds=FEED_FILES)
-        return GeneratedPage("newsletter/category/index.md", url, "분류 모음", f"{body}\n",
+        body = self.renderer.render("categories_index.html", url, categories=rows, feeds=FEED_FILES)
+        return GeneratedPage("newsletter/category/index.md", url, "분류 모음", html=body,
                              summary="소식지 기사와 공지를 분류별로 모았습니다", in_search=False)
 
     def _paginated(self, kind: str, name: str, docs: list[Doc]) -> list[GeneratedPage]:
         make_url = urls.tag_url if kind == "tag" else urls.category_url
-        total = max(1, math.ceil(len(docs) / self.per_page))
+        chunks = paginate(docs, self.per_page)
+        total = len(chunks)
         pages = []
-        for number in range(1, total + 1):
+        for number, chunk in enumerate(chunks, start=1):
             url = make_url(name, number)
-            chunk = docs[(number - 1) * self.per_page: number * self.per_page]
-            body = self.renderer._render(
+            body = self.renderer.render(
                 "list.html", url, kind=kind, label=name, docs=chunk, number=number, total=total,
                 nth=lambda n: make_url(name, n), count=len(docs),
                 feeds=FEED_FILES if kind == "category" else None, base=make_url(name))
@@ -113,10 +106,10 @@ class NewsletterPages:
                 title += f" ({number}쪽)"
             summary = (f"'{name}' 태그가 붙은 글" if kind == "tag" else f"'{name}' 분류의 글") + f" {len(docs)}편"
             pages.append(GeneratedPage(url.rstrip("/") + ".md" if number > 1 else f"{url}index.md", url, title,
-                                       f"{body}\n", summary=summary, in_search=False))
+                                       html=body, summary=summary, in_search=False))
         return pages
 
     def subscribe_links(self, page_url: str, categories: list[str]) -> str:
         """The 구독 안내 page's list of real feed addresses (links relative to that page)."""
         rows = [(c, urls.category_url(c)) for c in categories]
-        return self.renderer._render("subscribe.html", page_url, files=FEED_FILES, categories=rows)
+        return self.renderer.render("subscribe.html", page_url, files=FEED_FILES, categories=rows)

@@ -3,6 +3,4 @@
 No mkdocs import: an adapter decides where these fragments go in its engine's pages.
 """
 from .render import GeneratedPage, Renderer
-from .urls import relative
-
-__all__ = ["GeneratedPage", "Renderer", "relative"]
+__all__ = ["GeneratedPage", "Renderer"]

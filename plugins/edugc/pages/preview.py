@@ -12,54 +12,40 @@ import hashlib
 from pathlib import Path
 from typing import Iterable
 
-from ..model import Doc, SiteModel
+from .render import TEMPLATE_FOLDERS
+from ..model import Doc, GuideDoc, IssueDoc, PageDoc, SiteModel, StoryDoc
 
 
 NOT_FOUND = "404.html"
 
 
-# Every template folder of the package (pages, newsletter, programs, print): what the preview's
-# remembered pages are made with besides the content.
-PACKAGE_TEMPLATES = sorted(Path(__file__).resolve().parent.parent.glob("*/templates"))
 
 
 def templates_state(extra: Iterable = ()) -> str:
     """Names and modification times of the package's templates and of `extra` folders (the theme's
     custom_dir): a maintainer's edit to any of them makes the preview render everything again."""
     h = hashlib.sha1()
-    for folder in [*PACKAGE_TEMPLATES, *(Path(f) for f in extra)]:
+    for folder in [*TEMPLATE_FOLDERS, *(Path(f) for f in extra)]:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 h.update(f"{path}\0{path.stat().st_mtime_ns}\0".encode())
     return h.hexdigest()
 
 
-class Remembered:
-    """The last thing made and the inputs it was made from: made again only when they changed.
-    Inputs of None (a full build, which runs once) always make it."""
-
-    def __init__(self) -> None:
-        self.inputs: object = None
-        self.value: object = None
-
-    def get(self, inputs: object, make):
-        if inputs is None or inputs != self.inputs:
-            self.value, self.inputs = make(), inputs
-        return self.value
-
-
 def page_facts(doc: Doc) -> str:
     meta = doc.meta
+    story = meta if isinstance(doc, StoryDoc) else None
+    cover = meta.cover if isinstance(doc, (IssueDoc, StoryDoc)) else ""
     return "|".join(str(x) for x in (doc.url, doc.title, doc.summary, doc.date, doc.status,
-                                     getattr(meta, "category", ""), getattr(meta, "tags", ""),
-                                     getattr(meta, "cover", ""), getattr(meta, "author", "")))
+                                     story.category if story else "", story.tags if story else "",
+                                     cover, story.author if story else ""))
 
 
 def shown(site: SiteModel, doc: Doc, related) -> Iterable[Doc]:
     """The pages whose facts appear on doc's page (besides the navigation, which is global)."""
-    if doc.kind == "issue" and doc.issue:
+    if isinstance(doc, IssueDoc) and doc.issue:
         yield from doc.issue.articles
-    elif doc.kind in ("article", "notice"):
+    elif isinstance(doc, StoryDoc):
         if doc.issue:
             yield doc.issue.doc
             yield from doc.issue.articles  # previous / next
@@ -80,7 +66,7 @@ def fingerprints(site: SiteModel, related, generated: dict[str, tuple[str, str, 
     nav.update(repr(site.info).encode())
     nav.update(str(site.today).encode())
     for doc in site.docs.values():  # titles in the navigation, banners of drafts in the preview
-        if doc.kind in ("page", "guide"):
+        if isinstance(doc, (PageDoc, GuideDoc)):
             nav.update(page_facts(doc).encode())
     data = hashlib.sha1(repr((site.programs, site.events)).encode()).hexdigest()
     base = nav.hexdigest()
@@ -90,7 +76,7 @@ def fingerprints(site: SiteModel, related, generated: dict[str, tuple[str, str, 
         h.update(doc.body.encode())
         h.update(repr(doc.meta).encode())
         h.update(page_facts(doc).encode())
-        if doc.kind in ("guide", "page"):
+        if isinstance(doc, (PageDoc, GuideDoc)):
             h.update(data.encode())  # program lists, upcoming events, contact facts
         for other in shown(site, doc, related):
             h.update(page_facts(other).encode())

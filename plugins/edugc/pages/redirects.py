@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 
-from .urls import relative
+from ..urls import relative
 
 
 def redirect_html(site_url: str, alias: str, target: str) -> str:

@@ -1,19 +1,21 @@
-"""Render the model into HTML fragments and generated pages (autoescaped Jinja templates)."""
+"""The one renderer: every template of the package (pages, newsletter, programs, print) through one
+autoescaping Jinja environment, and the fragments placed around the pages editors wrote."""
 from __future__ import annotations
 
+import functools
 import heapq
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
-from ..model import Doc, SiteModel
+from ..model import Doc, GuideDoc, IssueDoc, SiteModel, StoryDoc
 from . import text
 from .status import program_status
-from .urls import relative
-from ..newsletter.urls import asset_url, category_url, tag_url
+from ..urls import asset_url, category_url, relative, tag_url
 
-TEMPLATES = Path(__file__).parent / "templates"
+# Every capability keeps its templates in its own folder; names are unique across them (a test says so).
+TEMPLATE_FOLDERS = sorted(Path(__file__).resolve().parent.parent.glob("*/templates"))
 
 
 @dataclass
@@ -23,14 +25,16 @@ class GeneratedPage:
     src: str           # virtual source path under content/, e.g. 'programs/susi-fair.md'
     url: str           # site-relative directory URL
     title: str
-    markdown: str      # Markdown (raw HTML blocks allowed) for the engine to render
+    markdown: str = ""  # Markdown for the engine to render, where data meets an editor's text
     summary: str = ""
     in_search: bool = True
+    html: str = ""     # or the finished page body, which the engine shows as it is (no Markdown pass)
 
 
-def _env() -> jinja2.Environment:
+@functools.lru_cache(maxsize=1)  # one environment per process: each template is compiled once
+def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(folder)) for folder in TEMPLATE_FOLDERS]),
         autoescape=True,  # every value from YAML or front matter is text, never markup
         trim_blocks=True,
         lstrip_blocks=True,
@@ -45,44 +49,52 @@ def _env() -> jinja2.Environment:
     return env
 
 
+def render(name: str, **values) -> str:
+    """A whole standalone page (the print edition), as the template writes it."""
+    return environment().get_template(name).render(**values)
+
+
 class Renderer:
+    """Renders templates for one site's pages: each sees the site facts, and `link(to)` is relative to
+    the page it is rendered for, so the site works under any sub-path."""
+
     def __init__(self, site: SiteModel):
         self.site = site
-        self.env = _env()
-        self._article_order: dict[Doc, tuple[int, str]] | None = None
+        self.env = environment()
+        self._article_order: dict[StoryDoc, tuple[int, str]] | None = None
 
-    def _render(self, name: str, page_url: str, **values) -> str:
+    def render(self, name: str, page_url: str, **values) -> str:
         html = self.env.get_template(name).render(
             link=lambda to: relative(page_url, to), site=self.site, info=self.site.info,
             today=self.site.today, status=lambda p: program_status(p, self.site.today), **values)
-        # Raw HTML blocks must not contain blank lines, or Markdown would end the block there.
+        # No blank lines: a fragment may sit in a Markdown page, where a blank line ends a raw HTML block.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
     # -- fragments placed into pages editors wrote --------------------------------------------
 
     def banners(self, doc: Doc) -> str:
         stale = None
-        if doc.kind == "guide" and doc.meta.review_by < self.site.today:  # type: ignore[attr-defined]
-            stale = text.UI["stale_note"].format(month=text.korean_month(doc.meta.reviewed))  # type: ignore[attr-defined]
-        return self._render("banners.html", doc.url, doc=doc, stale=stale)
+        if isinstance(doc, GuideDoc) and doc.meta.review_by < self.site.today:
+            stale = text.UI["stale_note"].format(month=text.korean_month(doc.meta.reviewed))
+        return self.render("banners.html", doc.url, doc=doc, stale=stale)
 
-    def issue_header(self, doc: Doc) -> str:
-        return self._render("issue.html", doc.url, issue=doc.issue)
+    def issue_header(self, doc: IssueDoc) -> str:
+        return self.render("issue.html", doc.url, issue=doc.issue)
 
-    def issue_articles(self, doc: Doc) -> str:
-        return self._render("issue_articles.html", doc.url, issue=doc.issue)
+    def issue_articles(self, doc: IssueDoc) -> str:
+        return self.render("issue_articles.html", doc.url, issue=doc.issue)
 
-    def article_header(self, doc: Doc) -> str:
-        return self._render("article_header.html", doc.url, doc=doc)
+    def article_header(self, doc: StoryDoc) -> str:
+        return self.render("article_header.html", doc.url, doc=doc)
 
-    def article_footer(self, doc: Doc) -> str:
+    def article_footer(self, doc: StoryDoc) -> str:
         prev_doc = next_doc = None
         if doc.issue:
             arts = doc.issue.articles
             index = arts.index(doc)
             prev_doc = arts[index - 1] if index > 0 else None
             next_doc = arts[index + 1] if index + 1 < len(arts) else None
-        return self._render("article_footer.html", doc.url, doc=doc, prev_doc=prev_doc, next_doc=next_doc,
+        return self.render("article_footer.html", doc.url, doc=doc, prev_doc=prev_doc, next_doc=next_doc,
                             related=self.related(doc))
 
     # A tag on thousands of articles would make this a scan of the whole archive for every article
@@ -90,17 +102,17 @@ class Renderer:
     # an older article sharing several tags is still found through its rarer tags.
     RELATED_SCAN = 60
 
-    def related(self, doc: Doc, limit: int = 4) -> list[Doc]:
+    def related(self, doc: StoryDoc, limit: int = 4) -> list[StoryDoc]:
         """Articles sharing the most tags (ties: newest), among the newest RELATED_SCAN of each tag."""
-        counts: dict[Doc, int] = {}
-        for tag in doc.meta.tags:  # type: ignore[attr-defined]
+        counts: dict[StoryDoc, int] = {}
+        for tag in doc.meta.tags:
             for other in self.site.tags.get(tag, [])[: self.RELATED_SCAN]:
                 counts[other] = counts.get(other, 0) + 1
         counts.pop(doc, None)
         order = self._order()
         return heapq.nsmallest(limit, counts, key=lambda d: (-counts[d], order[d]))
 
-    def _order(self) -> dict[Doc, tuple[int, str]]:
+    def _order(self) -> dict[StoryDoc, tuple[int, str]]:
         """Newest first, then by source path: computed once per build, not per comparison."""
         if self._article_order is None:
             self._article_order = {d: (-d.date.toordinal(), d.src) for d in self.site.articles}
@@ -108,12 +120,12 @@ class Renderer:
 
     def home(self, doc: Doc) -> str:
         upcoming = [e for e in self.site.events if e.end.date() >= self.site.today][:5]
-        return self._render("home.html", doc.url, latest=self.site.issues[0] if self.site.issues else None,
+        return self.render("home.html", doc.url, latest=self.site.issues[0] if self.site.issues else None,
                             notices=self.site.notices[:5], upcoming=upcoming)
 
     def contact(self, doc: Doc) -> str:
-        return self._render("contact.html", doc.url)
+        return self.render("contact.html", doc.url)
 
-    def guide_programs(self, doc: Doc) -> str:
-        programs = [self.site.program_by_id[p] for p in doc.meta.programs]  # type: ignore[attr-defined]
-        return self._render("guide_programs.html", doc.url, programs=programs) if programs else ""
+    def guide_programs(self, doc: GuideDoc) -> str:
+        programs = [self.site.program_by_id[p] for p in doc.meta.programs]
+        return self.render("guide_programs.html", doc.url, programs=programs) if programs else ""

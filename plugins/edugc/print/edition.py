@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import jinja2
 from markupsafe import Markup
 
-from ..model.site import Issue, SiteModel
+from ..model import Issue, SiteModel
 from ..pages import text
-from ..pages.urls import absolute, relative
+from ..pages.render import render
+from .. import urls
+from ..urls import absolute, relative
 from .links import annotate_external, move_fragment, open_details, shift_headings, short_url
 from .qr import qr_svg
 
@@ -23,12 +24,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def print_url(issue: Issue) -> str:
-    return f"{issue.doc.url}print/"
+    return urls.print_url(issue.doc.url)
 
 
 def pdf_name(issue: Issue) -> str:
-    # ASCII file name: a Korean one turns into a long percent-encoded address.
-    return f"gyoyuk-geumcheon-{issue.number}.pdf"
+    return urls.pdf_name(issue.number)
 
 
 @dataclass
@@ -37,15 +37,6 @@ class PrintEdition:
     html: str        # the standalone page
     url: str         # where it is published, site-relative
     title: str       # also the PDF's title
-
-
-@functools.lru_cache(maxsize=1)  # one compiled set of templates per process, not one per issue
-def _env() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    env.filters["kdate"] = text.korean_date
-    env.globals["ui"] = text.UI
-    return env
 
 
 def edition_addresses(issue: Issue, site_url: str) -> list[tuple[str, str]]:
@@ -73,7 +64,7 @@ def edition_html(site: SiteModel, issue: Issue, rendered: dict[str, str], *, sit
         })
     css = _css()
     font_urls = {weight: relative(url, path) for weight, path in fonts.items()}
-    page = _env().get_template("edition.html").render(
+    page = render("edition.html",
         issue=issue, info=site.info, title=title, stories=stories, intro=prepare(issue.doc.url, "intro-"),
         css=Markup(css), fonts=font_urls, footer=text.UI["issue_masthead"].format(number=issue.number),
         site_address=short_url(site_url) if site_url else "", online=relative(url, issue.doc.url))
@@ -87,4 +78,4 @@ def _css() -> str:
 
 def issue_print_links(issue: Issue, *, with_pdf: bool) -> str:
     """The links on the issue page to its print edition and PDF."""
-    return _env().get_template("issue_links.html").render(pdf=pdf_name(issue) if with_pdf else None)
+    return render("issue_links.html", pdf=pdf_name(issue) if with_pdf else None)

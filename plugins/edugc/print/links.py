@@ -10,7 +10,7 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
-from ..pages.urls import relative
+from ..urls import relative
 
 _ATTR_RE = re.compile(r'(\s)(href|src|srcset|id|for|aria-describedby|aria-labelledby)="([^"]*)"')
 _LINK_RE = re.compile(r'<a\s[^>]*?href="(https?://[^"]+)"[^>]*>.*?</a>', re.S)

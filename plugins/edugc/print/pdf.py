@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import shutil
 import time
 from pathlib import Path
 
+from ..cache import Cache, atomic_write
+
+# The browser every check, benchmark and PDF starts: no sandbox (root in CI), no requests of its own.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # Bump when the way a PDF is made changes without any of its inputs changing.
 RECIPE = "print-pdf/1"
@@ -54,6 +55,7 @@ class PdfMaker:
     def __init__(self, executable: str, cache_dir: Path):
         self.executable = executable
         self.cache_dir = cache_dir
+        self.store = Cache(cache_dir)
         self._playwright = None
         self._browser = None
         self.rendered: list[tuple[str, float]] = []  # (pdf name, seconds) made this build
@@ -61,30 +63,28 @@ class PdfMaker:
 
     def make(self, html_file: Path, out: Path, *, title: str, author: str, key: str) -> Path:
         """Write the PDF of html_file to out, from the cache when nothing that shapes it changed."""
-        cached = self.cache_dir / f"{key}.pdf"
-        if cached.exists():
+        name = f"{key}.pdf"
+        data = self.store.read(name)  # a damaged PDF is made again, never published
+        if data is not None:
             self.cached += 1
-            os.utime(cached)  # still in use: prune() keeps it
         else:
             started = time.perf_counter()
             self.cache_dir.mkdir(parents=True, exist_ok=True)
-            partial = cached.with_suffix(".part")
+            partial = self.cache_dir / f"{key}.part"
             self._render(html_file, partial)
             set_metadata(partial, title=title, author=author, lang="ko")
-            partial.replace(cached)
+            data = partial.read_bytes()
+            self.store.write(name, data)
+            partial.unlink()
             self.rendered.append((out.name, time.perf_counter() - started))
-        out.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, out)
+        atomic_write(out, data)
         return out
 
     def prune(self, max_age_days: int = 30) -> None:
         """Forget PDFs no build has used for a month, so the cache does not grow for ever."""
-        if not self.cache_dir.is_dir():
-            return
-        limit = time.time() - max_age_days * 86400
-        for path in self.cache_dir.iterdir():
-            if path.suffix in (".pdf", ".part") and path.stat().st_mtime < limit:
-                path.unlink(missing_ok=True)
+        if self.cache_dir.is_dir():
+            self.store.prune([p.name for p in self.cache_dir.iterdir() if p.suffix in (".pdf", ".part")],
+                             older_than_days=max_age_days)
 
     def _render(self, html_file: Path, out: Path) -> None:
         page = self._browser_once().new_page()

@@ -6,13 +6,15 @@ process while the engine renders pages on the other core.
 """
 from __future__ import annotations
 
-import hashlib
 import html
-import json
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import segno
+
+from ..cache import Cache, Records, code_of, key_of
+
+CODE = code_of(__file__) + segno.__version__  # a code drawn by another version of this is drawn again
 
 
 def qr_svg(url: str, label: str, *, scale: int = 4) -> str:
@@ -25,7 +27,7 @@ def qr_svg(url: str, label: str, *, scale: int = 4) -> str:
 
 
 def _key(url: str, label: str) -> str:
-    return hashlib.sha1(f"{url}\0{label}".encode()).hexdigest()
+    return key_of(CODE, url, label)
 
 
 def _draw_all(pairs: list[tuple[str, str]]) -> dict[str, str]:
@@ -36,20 +38,13 @@ class QrCache:
     """SVGs by (address, label), kept in one JSON file; entries unused in a build are dropped on save."""
 
     def __init__(self, path: Path | None):
-        self.path = path
-        self.stored: dict[str, str] = {}
-        self.used: dict[str, str] = {}
+        self.records = Records(Cache(path.parent) if path else None, path.name if path else "")
         self.pending: Future | None = None
         self.pool: ProcessPoolExecutor | None = None
-        if path is not None and path.exists():
-            try:
-                self.stored = json.loads(path.read_text(encoding="utf-8"))
-            except (ValueError, OSError):
-                self.stored = {}
 
     def start(self, pairs: list[tuple[str, str]]) -> None:
         """Draw the codes not cached yet in a worker process (the second core), if there are many."""
-        missing = list({_key(u, lab): (u, lab) for u, lab in pairs if _key(u, lab) not in self.stored}.values())
+        missing = list({_key(u, lab): (u, lab) for u, lab in pairs if _key(u, lab) not in self.records}.values())
         if len(missing) < 20:
             return
         try:
@@ -61,16 +56,11 @@ class QrCache:
     def svg(self, url: str, label: str) -> str:
         if self.pending is not None:
             try:
-                self.stored.update(self.pending.result())
+                self.records.offer(self.pending.result())
             except Exception:  # a broken worker: draw here instead
                 pass
             self.close()
-        key = _key(url, label)
-        found = self.stored.get(key)
-        if found is None:
-            found = self.stored[key] = qr_svg(url, label)
-        self.used[key] = found
-        return found
+        return self.records.get(_key(url, label), lambda: qr_svg(url, label))
 
     def close(self) -> None:
         self.pending = None
@@ -80,8 +70,4 @@ class QrCache:
 
     def save(self) -> None:
         self.close()
-        if self.path is None:
-            return
-        self.stored = dict(self.used)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(self.used, ensure_ascii=False), encoding="utf-8")
+        self.records.save()

@@ -8,19 +8,18 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
 import icalendar
 
+from ..cache import Cache, Records, code_of, key_of
 from ..model import SiteModel
 from ..model.clock import SEOUL, now
 from ..model.schema import Event
 from ..pages.text import UI
-from ..pages.urls import absolute
-from .views import program_url
+from ..urls import absolute, program_url
 
 PRODID = "-//금천진로진학지원센터//교육금천 일정//KO"
 
@@ -103,21 +102,12 @@ class CalendarCache:
     address, so the preview (which serves from 127.0.0.1) never prunes the published site's entries.
     """
 
-    # The code that shapes the files: this module, the addresses (views, pages.urls), the library.
-    CODE = hashlib.sha1(b"".join(f.read_bytes() for f in (
-        Path(__file__), Path(__file__).with_name("views.py"), Path(__file__).parent.parent / "pages" / "urls.py",
-    )) + icalendar.__version__.encode()).hexdigest()[:12]
+    # The code that shapes the files: this module, the addresses (views, edugc.urls), the library.
+    CODE = code_of(__file__, Path(__file__).with_name("views.py"), Path(__file__).parent.parent / "urls.py")
+    CODE += icalendar.__version__
 
     def __init__(self, path: Path | None):
-        self.path = path
-        self.entries: dict[str, str] = {}
-        self.used: set[str] = set()
-        self.changed = False
-        if path is not None and path.exists():
-            try:
-                self.entries = json.loads(path.read_text(encoding="utf-8"))
-            except (ValueError, OSError):
-                self.entries = {}  # a damaged cache only costs time
+        self.records = Records(Cache(path.parent, self.CODE) if path else None, path.name if path else "")
 
     @classmethod
     def for_site(cls, path: Path, site_url: str | None) -> "CalendarCache":
@@ -126,19 +116,7 @@ class CalendarCache:
         return cls(path.with_name(f"{path.stem}-{address}{path.suffix}"))
 
     def get(self, inputs: tuple, make: Callable[[], bytes]) -> bytes:
-        key = hashlib.sha1(repr((self.CODE, inputs)).encode()).hexdigest()
-        self.used.add(key)
-        if key not in self.entries:
-            self.entries[key] = make().decode("utf-8")
-            self.changed = True
-        return self.entries[key].encode("utf-8")
+        return self.records.get(key_of(self.CODE, inputs), lambda: make().decode("utf-8")).encode("utf-8")
 
     def save(self) -> None:
-        stale = set(self.entries) - self.used
-        if self.path is None or not (self.changed or stale):
-            return
-        for key in stale:
-            del self.entries[key]
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(self.entries, ensure_ascii=False), encoding="utf-8")
-        self.changed = False
+        self.records.save()

@@ -8,23 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2
-
 from ..model import SiteModel
 from ..model.schema import Program
-from ..pages import GeneratedPage
-from ..pages.render import _env
-from ..pages.status import program_status
+from ..pages import GeneratedPage, Renderer
 from ..pages.text import UI
-from ..pages.urls import relative
+from ..urls import EVENTS_URL, FEED_PATH, PAST_URL, PROGRAMS_SCRIPT, program_url
 from . import calendar
 from .views import (
-    ALL, AUDIENCE_FILTERS, EVENTS_URL, FAMILY_SLUGS, FAMILY_FILTERS, FEED_PATH, FILTERS, PAST_URL, Filter, archive_pages,
-    by_month, event_ics_path, filter_label, is_upcoming, program_tokens, program_url, registration_open,
+    ALL, AUDIENCE_FILTERS, FAMILY_SLUGS, FAMILY_FILTERS, FILTERS, Filter, archive_pages,
+    by_month, event_ics_path, filter_label, is_upcoming, program_tokens, registration_open,
 )
 
-TEMPLATES = Path(__file__).parent / "templates"
-SCRIPT = "assets/gc-programs.js"
+SCRIPT = PROGRAMS_SCRIPT
 SCRIPT_FILE = Path(__file__).parent / "assets" / "gc-programs.js"
 
 
@@ -33,20 +28,18 @@ class ProgramPages:
         self.site = site
         self.site_url = site_url
         self.per_page = per_page
-        self.env = _env()
-        self.env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)), self.env.loader])
+        self.renderer = Renderer(site)
         self.upcoming = [e for e in site.events if is_upcoming(e, site.today)]
         self.past = [e for e in site.events if not is_upcoming(e, site.today)]
 
     def _render(self, name: str, page_url: str, **values) -> str:
+        """The site's renderer, with what the programs' templates also read."""
         today = self.site.today
-        html = self.env.get_template(name).render(
-            link=lambda to: relative(page_url, to), site=self.site, info=self.site.info, today=today,
-            status=lambda p: program_status(p, today), program_url=program_url, ics=event_ics_path,
+        return self.renderer.render(
+            name, page_url, program_url=program_url, ics=event_ics_path,
             registration_open=lambda e: registration_open(e, today), map_query=self.map_query,
-            feed_path=FEED_PATH, family_slug=FAMILY_SLUGS.get, label=filter_label, events_url=EVENTS_URL, past_url=PAST_URL, **values)
-        # Raw HTML blocks must not contain blank lines, or Markdown would end the block there.
-        return "\n".join(line for line in html.splitlines() if line.strip())
+            feed_path=FEED_PATH, family_slug=FAMILY_SLUGS.get, label=filter_label, events_url=EVENTS_URL,
+            past_url=PAST_URL, **values)
 
     def map_query(self, place: str) -> str:
         # Places at the centre are searched by its street address; a map knows that better than a name.
@@ -85,12 +78,12 @@ class ProgramPages:
         if active is ALL:
             intro = ("금천진로진학지원센터의 프로그램을 모두 모았습니다. 대상이나 분야를 고르면 맞는 프로그램만 "
                      "볼 수 있습니다. 프로그램 이름을 누르면 일정, 장소, 비용과 신청 방법이 나옵니다.")
-            return GeneratedPage("programs/index.md", url, "프로그램", f"{intro}\n\n{body}\n",
+            return GeneratedPage("programs/index.md", url, "프로그램", html=f"<p>{intro}</p>\n{body}",
                                  summary="금천진로진학지원센터 프로그램 전체 목록")
         title = filter_label(active)
         summary = f"금천진로진학지원센터의 {title}"
         # Filtered views repeat the directory: kept out of search so a query finds each program once.
-        return GeneratedPage(f"{url}index.md", url, title, f"{body}\n", summary=summary, in_search=False)
+        return GeneratedPage(f"{url}index.md", url, title, html=body, summary=summary, in_search=False)
 
     def program_page(self, program: Program) -> GeneratedPage:
         url = program_url(program.id)
@@ -98,12 +91,12 @@ class ProgramPages:
         upcoming = self._render("program_events.html", url, program=program,
                                 events=[e for e in self.upcoming if e.program == program.id])
         markdown = f"{facts}\n\n## 어떤 프로그램인가요?\n\n{program.description}\n\n{upcoming}\n"
-        return GeneratedPage(f"programs/{program.id}.md", url, program.name, markdown, summary=program.summary)
+        return GeneratedPage(f"programs/{program.id}.md", url, program.name, markdown=markdown, summary=program.summary)
 
     def events_page(self) -> GeneratedPage:
         url = EVENTS_URL
         body = self._render("events.html", url, months=by_month(self.upcoming), past_count=len(self.past))
-        return GeneratedPage("events/index.md", url, "일정", f"{body}\n",
+        return GeneratedPage("events/index.md", url, "일정", html=body,
                              summary="금천진로진학지원센터의 다가오는 설명회, 특강, 상담 주간 일정")
 
     def archive(self) -> list[GeneratedPage]:
@@ -114,6 +107,6 @@ class ProgramPages:
                                 months=by_month(page.events))
             title = "지난 일정" if page.number == 1 else f"지난 일정 ({page.number}쪽)"
             src = "events/past/index.md" if page.number == 1 else f"events/past/page/{page.number}/index.md"
-            out.append(GeneratedPage(src, page.url, title, f"{body}\n", summary="금천진로진학지원센터의 지난 행사 기록",
+            out.append(GeneratedPage(src, page.url, title, html=body, summary="금천진로진학지원센터의 지난 행사 기록",
                                      in_search=page.number == 1))
         return out

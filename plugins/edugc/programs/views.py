@@ -8,25 +8,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .. import urls
 from ..model.schema import FAMILIES, LEVELS, Event, Program
+from ..pages.pagination import paginate
 
 AUDIENCE_SLUGS: dict[str, str] = {"초등": "elementary", "중등": "middle", "고등": "high", "학부모": "parents"}
 FAMILY_SLUGS: dict[str, str] = {"학력향상": "achievement", "진로진학 정보": "admissions",
                                 "미래형 인재": "future", "고교학점제": "credit"}
 assert set(AUDIENCE_SLUGS) == set(LEVELS) and set(FAMILY_SLUGS) == set(FAMILIES)
 
-DIRECTORY_URL = "programs/"
-EVENTS_URL = "events/"
-PAST_URL = "events/past/"
-FEED_PATH = "events.ics"
-
-
-def program_url(program_id: str) -> str:
-    return f"programs/{program_id}/"
 
 
 def event_ics_path(event: Event) -> str:
-    return f"events/{event.id}.ics"
+    return urls.event_ics(event.id)
 
 
 @dataclass(frozen=True)
@@ -40,10 +34,10 @@ class Filter:
     @property
     def url(self) -> str:
         if self.kind == "audience":
-            return f"programs/for/{self.slug}/"
+            return urls.audience_url(self.slug)
         if self.kind == "family":
-            return f"programs/family/{self.slug}/"
-        return DIRECTORY_URL
+            return urls.family_url(self.slug)
+        return urls.DIRECTORY_URL
 
     def matches(self, program: Program) -> bool:
         if self.kind == "audience":
@@ -113,11 +107,11 @@ class ArchivePage:
 
     @property
     def url(self) -> str:
-        return PAST_URL if self.number == 1 else f"{PAST_URL}page/{self.number}/"
+        return urls.past_url(self.number)
 
 
 def archive_pages(past: list[Event], per_page: int) -> list[ArchivePage]:
     """Past events newest first, per_page a page; an empty archive still has its first page."""
     newest = sorted(past, key=lambda e: (e.start, e.id), reverse=True)
-    chunks = [newest[i:i + per_page] for i in range(0, len(newest), per_page)] or [[]]
+    chunks = paginate(newest, per_page)
     return [ArchivePage(n, len(chunks), chunk) for n, chunk in enumerate(chunks, start=1)]

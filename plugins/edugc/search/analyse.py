@@ -15,6 +15,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable
 
+from ..cache import Cache
+
 # Runs of letters or digits in any script; punctuation and the middle dot split words (SW·AI).
 WORD = re.compile(r"[^\W_]+")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -127,17 +129,19 @@ class WordCache:
         self.pending: Future | None = None
         self.pool: ProcessPoolExecutor | None = None
         self.sources = ""  # fingerprint of the sources whose words were all found and analysed
-        self.sources_path = path.with_name(path.stem + "-sources.txt") if path else None
-        if self.sources_path and self.sources_path.exists():
-            self.sources = self.sources_path.read_text(encoding="utf-8").strip()
         self.scanned = ""  # fingerprint of the sources being scanned in this run
-        if path and path.exists():
+        self.store = Cache(path.parent) if path else None
+        self.sources_name = f"{path.stem}-sources.txt" if path else ""
+        raw = self.store.read(path.name) if self.store and path else None
+        if raw is not None:
             try:
-                data = json.loads(path.read_text(encoding="utf-8"))
+                data = json.loads(raw)
                 if data.get("version") == CACHE_VERSION:
                     self.words = data["words"]
             except (ValueError, KeyError):
                 self.words = {}
+        if self.words and self.store:  # a fingerprint never vouches for words the cache lacks
+            self.sources = (self.store.read(self.sources_name) or b"").decode("utf-8").strip()
 
     def start(self, texts: Iterable[str] = (), paths: Iterable[str] = ()) -> None:
         """Find the words of the sources (texts, or files by path) and analyse those not cached yet in
@@ -197,22 +201,18 @@ class WordCache:
         self.dirty = True
 
     def morphemes(self, word: str) -> list[tuple[str, str]]:
-        return [tuple(m) for m in self.words.get(word, [])]  # type: ignore[misc]
+        return [(m[0], m[1]) for m in self.words.get(word, [])]
 
     def save(self) -> None:
-        if self.path and self.dirty:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(json.dumps({"version": CACHE_VERSION, "words": self.words}, ensure_ascii=False),
-                           encoding="utf-8")
-            tmp.replace(self.path)
+        if self.store and self.path and self.dirty:
+            self.store.write(self.path.name, json.dumps({"version": CACHE_VERSION, "words": self.words},
+                                                        ensure_ascii=False).encode("utf-8"))
             self.dirty = False
         # Written after the words, so a fingerprint on disk never names words the cache lacks.
-        if self.sources_path and self.sources and not self.dirty:
-            stored = self.sources_path.read_text(encoding="utf-8").strip() if self.sources_path.exists() else ""
+        if self.store and self.sources and not self.dirty:
+            stored = (self.store.read(self.sources_name) or b"").decode("utf-8").strip()
             if stored != self.sources:
-                self.sources_path.parent.mkdir(parents=True, exist_ok=True)
-                self.sources_path.write_text(self.sources + "\n", encoding="utf-8")
+                self.store.write(self.sources_name, (self.sources + "\n").encode("utf-8"))
 
 
 def source_texts(site) -> list[str]:

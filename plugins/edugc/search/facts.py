@@ -16,9 +16,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..model.docs import ArticleDoc, Doc, GuideDoc, IssueDoc, NoticeDoc, SiteModel
+from ..urls import EVENTS_URL, program_url
+
 # Kinds a reader sees on a result (Korean, as on the site's navigation).
 PROGRAM, GUIDE, NEWSLETTER, NOTICE, EVENTS, PAGE = "프로그램", "입시 가이드", "소식지", "공지", "일정", "안내"
-KIND_OF_DOC = {"guide": GUIDE, "issue": NEWSLETTER, "article": NEWSLETTER, "notice": NOTICE}
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")       # [text](target): the target is not text a reader sees
 _TAG = re.compile(r"<[^>]+>")
@@ -70,17 +72,25 @@ def _date(day: dt.date | None) -> str:
     return f"{day.year}.{day.month}.{day.day}." if day else ""
 
 
-def site_facts(site) -> SiteFacts:
-    """Facts by site-relative page URL ('' for home), from the validated model."""
-    from ..programs.views import EVENTS_URL, program_url   # the one place program addresses are made
+def _kind(doc: Doc) -> str:
+    if isinstance(doc, GuideDoc):
+        return GUIDE
+    if isinstance(doc, (IssueDoc, ArticleDoc)):
+        return NEWSLETTER
+    if isinstance(doc, NoticeDoc):
+        return NOTICE
+    return PAGE
 
+
+def site_facts(site: SiteModel) -> SiteFacts:
+    """Facts by site-relative page URL ('' for home), from the validated model."""
     pages: dict[str, PageFacts] = {}
     plain: set[str] = set()
     lists: dict[str, str] = {}
     pool: list[str] = []
     for doc in site.docs.values():
-        kind = KIND_OF_DOC.get(doc.kind, PAGE)
-        day = _date(doc.date) if doc.kind in ("article", "notice", "issue") else ""
+        kind = _kind(doc)
+        day = _date(doc.date)   # issues, articles and notices are dated; guides and pages are not
         pages[doc.url] = PageFacts(f"{kind} · {day}" if day else kind, doc.summary,
                                    f"{doc.title}\n{doc.summary}\n{doc.body}")
         pool += [doc.title, doc.summary]

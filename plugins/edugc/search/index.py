@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cache import Cache
 from .analyse import HANGUL, WordCache, leading_noun, word_tokens, words
 from .facts import SiteFacts
 from .synonyms import curated_text, synonym_map
@@ -146,24 +147,22 @@ class DocCache:
         # key → token weights
         self.docs: dict[str, dict[str, int]] = {}
         self.used: dict[str, dict[str, int]] = {}
-        if path and path.exists():
+        self.store = Cache(path.parent) if path else None
+        raw = self.store.read(path.name) if self.store and path else None
+        if raw is not None:
             try:
-                with path.open("rb") as fh:
-                    data = pickle.load(fh)
+                data = pickle.loads(raw)
                 if data.get("version") == INDEX_VERSION:
                     self.docs = data["docs"]
-            except Exception:   # a damaged or foreign cache is rebuilt, never trusted
+            except Exception:   # a foreign cache is rebuilt, never trusted
                 self.docs = {}
 
     def save(self) -> None:
         # Keep only what this build used, so the cache does not grow with every edit.
-        if not self.path or self.used.keys() == self.docs.keys():
+        if not self.store or not self.path or self.used.keys() == self.docs.keys():
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump({"version": INDEX_VERSION, "docs": self.used}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(self.path)
+        self.store.write(self.path.name, pickle.dumps({"version": INDEX_VERSION, "docs": self.used},
+                                                      protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def build(docs: list[dict], cache: WordCache, doc_cache: DocCache | None = None,
@@ -272,10 +271,11 @@ class BuiltStore:
         return hashlib.sha1(f"{INDEX_VERSION}\0{curated_text()}\0".encode() + material_index).hexdigest()
 
     def load(self, key: str) -> tuple[BuiltIndex, str] | None:
-        if not (self.path and self.path.exists()):
+        raw = Cache(self.path.parent).read(self.path.name) if self.path else None
+        if raw is None:
             return None
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(raw)
             if data["key"] != key:
                 return None
             built = BuiltIndex(files=data["files"], base=data["base"], documents=data["documents"],
@@ -287,12 +287,9 @@ class BuiltStore:
     def save(self, key: str, built: BuiltIndex, stub: str) -> None:
         if not self.path:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"key": key, "base": built.base, "documents": built.documents, "tokens": built.tokens,
-                                   "split": built.split, "stub": stub, "files": built.files}, ensure_ascii=False),
-                       encoding="utf-8")
-        tmp.replace(self.path)
+        Cache(self.path.parent).write(self.path.name, json.dumps(
+            {"key": key, "base": built.base, "documents": built.documents, "tokens": built.tokens,
+             "split": built.split, "stub": stub, "files": built.files}, ensure_ascii=False).encode("utf-8"))
 
 
 def stub_index(material_index: dict, index_url: str, split: str = "") -> dict:

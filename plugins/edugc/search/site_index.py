@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..urls import SEARCH_DIR
 from .analyse import WordCache
 from .facts import SiteFacts
 from .index import BuiltIndex, BuiltStore, DocCache, build, stub_index
@@ -31,14 +32,14 @@ def index_site(raw: bytes, material: dict | None, cache_dir: Path,
     built = build(material.get("docs", []), cache, doc_cache, facts)
     cache.save()
     doc_cache.save()
-    stub = json.dumps(stub_index(material, f"search/edugc/{built.base}", built.split),
+    stub = json.dumps(stub_index(material, f"{SEARCH_DIR}{built.base}", built.split),
                       ensure_ascii=False, separators=(",", ":"))
     store.save(key, built, stub)
     return built, stub, False
 
 
 def write_index(site: Path, built: BuiltIndex, stub: str, worker_url: str, worker_source: str) -> None:
-    out = site / "search" / "edugc"
+    out = site / SEARCH_DIR
     for folder in {(out / rel).parent for rel in built.files}:
         folder.mkdir(parents=True, exist_ok=True)
     for rel, text in built.files.items():

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..fonts.install import CACHE, KRDS
+from ..npm import CACHE, KRDS
 
 TOKENS_FILE = CACHE / "krds/tokens/transformed_tokens.json"
 REFERENCE = re.compile(r"^\{([^{}]+)\}$")

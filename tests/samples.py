@@ -1,13 +1,10 @@
-"""Sample photos like an editor's phone makes (big, EXIF with GPS): for tests, the benchmark and posters."""
+"""Sample photos like an editor's phone makes (big, EXIF with GPS): for tests and the image benchmark."""
 from __future__ import annotations
 
 import random
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
-
-GPS_SEOUL_GEUMCHEON = ((37, 0, 0), (27, 0, 0), (22, 1, 1))  # 37°27'22" N (fake, only to prove stripping)
-
 
 def phone_exif(orientation: int = 1) -> Image.Exif:
     exif = Image.Exif()

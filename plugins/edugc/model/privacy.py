@@ -1,45 +1,39 @@
 """Personal data that must never be published: resident registration numbers, personal mobiles."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from ..model.problems import Problems
+from ..cache import Memo
+from .personal import digits_of, find_personal_numbers
+from .problems import Problems
 
-# 주민등록번호: YYMMDD-NNNNNNN with a real month and day; the 7th digit is 1-8 (sex and century).
-RRN_RE = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?-?\s?[1-8]\d{6}(?!\d)")
-MOBILE_RE = re.compile(r"(?<!\d)01[016789][-. ]?\d{3,4}[-. ]?\d{4}(?!\d)")
-TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".txt", ".html", ".csv", ".json"}
-
-
-def digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
+# Every text an editor can put on the site, SVG drawings (their <text>) included.
+TEXT_SUFFIXES = {".md", ".markdown", ".yml", ".yaml", ".txt", ".html", ".htm", ".csv", ".json", ".svg", ".xml", ".ics"}
 
 
 # Texts found clean, by file: the preview scans the whole site again after every edit.
-_CLEAN: dict[str, tuple[str, frozenset[str]]] = {}
+_CLEAN = Memo()
 
 
 def scan_text(text: str, rel: str, allowed: set[str], problems: Problems) -> None:
-    if _CLEAN.get(rel) == (text, frozenset(allowed)):
+    if _CLEAN.lookup((rel, frozenset(allowed)), text):
         return
     before = len(problems)
-    for number, line in enumerate(text.splitlines(), 1):
-        for match in RRN_RE.finditer(line):
-            problems.add(rel, number, "주민등록번호로 보이는 숫자가 있습니다",
+    for found in find_personal_numbers(text):
+        if found.kind == "rrn":
+            problems.add(rel, found.line, "주민등록번호로 보이는 숫자가 있습니다",
                          "주민등록번호는 어떤 경우에도 사이트에 올리지 마세요: 이 숫자를 지우세요")
-        for match in MOBILE_RE.finditer(line):
-            if digits(match.group(0)) not in allowed:
-                problems.add(rel, number, f"개인 휴대전화 번호로 보이는 '{match.group(0)}'이(가) 있습니다",
-                             "센터 대표번호를 쓰거나, 공식 번호라면 data/site.yml의 official_numbers에 추가하세요")
+        elif found.digits not in allowed:
+            problems.add(rel, found.line, f"개인 휴대전화 번호로 보이는 '{found.shown}'이(가) 있습니다",
+                         "센터 대표번호를 쓰거나, 공식 번호라면 data/site.yml의 official_numbers에 추가하세요")
     if len(problems) == before:
-        _CLEAN[rel] = (text, frozenset(allowed))
+        _CLEAN.store((rel, frozenset(allowed)), text, True)
 
 
 def scan_tree(root: Path, folders: list[str], allowed_numbers: list[str], problems: Problems,
               already_read: dict[Path, str] | None = None) -> None:
     """Scan every text file under ``folders``; files the loader already decoded are not read again."""
-    allowed = {digits(n) for n in allowed_numbers}
+    allowed = {digits_of(n) for n in allowed_numbers}
     for folder in folders:
         base = root / folder
         if not base.exists():
