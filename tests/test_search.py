@@ -313,6 +313,27 @@ def test_results_show_the_original_text_highlighted(site_dir, browser):
         page.close()
 
 
+def test_every_page_of_the_real_site_is_a_result_with_a_kind_and_its_own_words(site_dir):
+    """Whatever a parent searches, each page that can come up says what it is and shows words its editor
+    wrote: never empty, never the templates' notices and links, a program never its table's cells."""
+    from edugc.pages.text import UI
+
+    site = load_site(ROOT, today=dt.date(2026, 12, 2))
+    summaries = {f"programs/{p.id}/": p.summary for p in site.programs}
+    template_text = [UI["example_note"], "마지막으로 확인되었습니다", "인쇄판 보기", "캘린더에 추가", "확인이 필요한 안내"]
+    base = next((site_dir / "search" / "edugc").iterdir())
+    pages = [json.loads(p.read_text(encoding="utf-8")) for p in (base / "d").glob("*.json")]
+    assert len(pages) >= 40
+    for rows in pages:
+        url, title, snippet, kind = rows[0]
+        assert kind.split(" · ")[0] in {"프로그램", "입시 가이드", "소식지", "공지", "일정", "안내"}, rows[0]
+        assert snippet.strip() and snippet != title, rows[0]
+        assert not [t for t in template_text if t in snippet], rows[0]
+        if url in summaries:
+            assert snippet == summaries[url], rows[0]   # the editor's summary, not 분야…대상… run together
+    assert {url for url, *_ in (rows[0] for rows in pages)} >= set(summaries)
+
+
 # What a result shows above the fold: the kind chip inside its title, and its snippet (the article's
 # text without its title and Material's missing-terms line).
 RESULT_FACES = """els => els.map(a => {
