@@ -148,13 +148,17 @@ def _table(title: str, ours: list[dict], default: list[dict]) -> list[str]:
 
 
 def report(ours: list[dict], default: list[dict], held_ours: list[dict] | None = None,
-           held_default: list[dict] | None = None) -> str:
-    """Both halves side by side with Material's default search; misses of the tuning half only (the
-    held-out half is for measuring, and listing its misses would invite tuning on it)."""
+           held_default: list[dict] | None = None, fresh: tuple[list[dict], list[dict]] | None = None) -> str:
+    """Both halves (and the second held-out set) side by side with Material's default search; misses of
+    the tuning half only (the held-out sets are for measuring, and listing their misses would invite
+    tuning on them)."""
     lines = _table("Search quality: ours (edugc/search) vs Material's default search, same content, same run\n"
                    "Tuning half (tests/search_queries.yml)", ours, default)
     if held_ours is not None and held_default is not None:
         lines += [""] + _table("Held-out half (tests/search_queries_heldout.yml, never tuned on)", held_ours, held_default)
+    if fresh is not None:
+        lines += [""] + _table("Second held-out set (tests/search_queries_fresh.yml, written after tuning, never tuned on)",
+                               *fresh)
     misses = [r for r in ours if set(r["expect"]) - set(r["got"][:5])]
     if misses:
         lines.append("")
