@@ -2,6 +2,18 @@
 
     .venv/bin/python scripts/bench_search.py [--pages 1000] [--keep DIR] [--no-browser] [--sample 5] [--repeat 1]
     .venv/bin/python scripts/bench_search.py --reuse DIR   # DIR from --keep: rebuild ours (warm), browser only
+    .venv/bin/python scripts/bench_search.py --quality     # the real site: quality of both query halves
+    .venv/bin/python scripts/bench_search.py --against main [--repeat 3]   # the real site: cost against a revision
+
+--quality builds the real site twice (ours, and Material's default search with EDUGC_SEARCH=false) and
+types every query of tests/search_queries.yml (the tuning half), tests/search_queries_heldout.yml
+(never tuned on) and tests/search_queries_fresh.yml (a second held-out set, written after tuning) into both, in one run: recall@5, MRR@10 and zero-result rate by kind.
+
+--against REV exports REV (git archive) beside this tree and builds the real site with each (PDF=0
+CARDS=0, warm, alternating, --repeat times; REV's package first on PYTHONPATH, the same venv): build
+wall and CPU, edugc/search's own seconds (edugc/timings), the bytes of search/edugc/ (gzip), and the
+time to build the whole index in-process from the same Material index (words already analysed), as an
+edit that changes the index costs.
 
 Builds the same synthetic site with Material (articles out of the nav): plain Material search (twice),
 ours with empty caches (cold), ours again (warm: nothing changed; twice), ours after editing one page. Each
@@ -232,6 +244,114 @@ def print_browser(site: Path, sample: int, repeat: int = 1) -> None:
     print(f"browser, the same, → last change of the result list: median {pct(s, .5):.0f} ms, p90 {pct(s, .9):.0f} ms")
 
 
+def quality() -> None:
+    import yaml
+    from playwright.sync_api import sync_playwright
+
+    from conftest import CHROMIUM, CHROMIUM_ARGS, TODAY, mkdocs_build
+    from searchkit import report, run_suite
+
+    halves = [yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8"))
+              for name in ("search_queries.yml", "search_queries_heldout.yml", "search_queries_fresh.yml")]
+    with tempfile.TemporaryDirectory(prefix="bench-quality-") as tmp:
+        sites = {}
+        for name, env in (("ours", {}), ("default", {"EDUGC_SEARCH": "false"})):
+            sites[name] = Path(tmp) / name
+            result = mkdocs_build(ROOT / "mkdocs.yml", sites[name], site_url="https://gyoyuk.test/edu/", extra_env=env)
+            if result.returncode:
+                sys.exit(result.stderr)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            rows = {name: [run_suite(browser, site, half) for half in halves] for name, site in sites.items()}
+            browser.close()
+    print(f"real site as of {TODAY}")
+    print(report(rows["ours"][0], rows["default"][0], rows["ours"][1], rows["default"][1],
+                 (rows["ours"][2], rows["default"][2])), end="")
+
+
+# Run in a child process with one tree's package first: the whole index built from Material's index of
+# the real site, words already analysed (an edit's rebuild), with the site's facts where the package
+# has them; median of 7.
+INDEX_COST = """
+import datetime as dt, json, statistics, sys, time
+from pathlib import Path
+from edugc.model import load_site
+from edugc.search import WordCache, build
+try:
+    from edugc.search.facts import site_facts
+except ImportError:
+    site_facts = None
+docs = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))["docs"]
+site = load_site(Path(sys.argv[2]), today=dt.date.fromisoformat(sys.argv[3]))
+cache, kw, times = WordCache(None), {}, []
+for n in range(8):
+    t = time.perf_counter()
+    if site_facts:
+        kw["facts"] = site_facts(site)
+    build(docs, cache, **kw)
+    if n:   # the first loads the analyser and analyses every word
+        times.append(time.perf_counter() - t)
+print(statistics.median(times), min(times), max(times))
+"""
+
+
+def cost_against(rev: str, repeat: int) -> None:
+    import json
+    import statistics
+
+    from conftest import TODAY
+
+    base = Path(tempfile.mkdtemp(prefix="bench-search-base-"))
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+    if (ROOT / ".cache").exists():   # design kit, fonts, images: keyed by their inputs, safe to share
+        shutil.copytree(ROOT / ".cache", base / ".cache", ignore=shutil.ignore_patterns("search"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EDUGC_TODAY=TODAY, PDF="0", CARDS="0", EDUGC_TIMINGS="true")
+    trees = {rev: (base, {"PYTHONPATH": str(base / "plugins")}), "ours": (ROOT, {})}
+    out = base / "out"
+    runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in trees}
+
+    def one(name: str) -> tuple[float, float, float]:
+        tree, extra = trees[name]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out / name)], cwd=tree,
+                       env=env | extra, check=True, capture_output=True)
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        report = json.loads((tree / ".cache" / "timings.json").read_text(encoding="utf-8"))
+        search = sum(v["seconds"] for k, v in report.get("events", {}).items() if k.startswith("edugc/search:"))
+        return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), search
+
+    for name in trees:
+        one(name)   # warms every cache of that tree
+    for _ in range(repeat):
+        for name in trees:
+            runs[name].append(one(name))
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out / "material")], cwd=ROOT,
+                   env=env | {"EDUGC_SEARCH": "false"}, check=True, capture_output=True)
+    material = out / "material" / "search" / "search_index.json"
+
+    print(f"real site as of {TODAY}, warm builds (PDF=0 CARDS=0), {repeat} alternating runs each, median; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    med = {name: [statistics.median(r[i] for r in runs[name]) for i in range(3)] for name in trees}
+    for name in trees:
+        wall, cpu, search = med[name]
+        print(f"  {name:>8}: build {wall:6.2f} s wall, {cpu:6.2f} s CPU; edugc/search {search:.2f} s")
+    print(f"  ratio ours/{rev}: wall {med['ours'][0] / med[rev][0]:.2f}, CPU {med['ours'][1] / med[rev][1]:.2f}")
+    for name, (tree, extra) in trees.items():
+        files = list((out / name / "search" / "edugc").rglob("*.json"))
+        part = {"results d/": [p for p in files if p.parent.name == "d"], "manifest": [p for p in files if p.name == "m.json"],
+                "shards t/": [p for p in files if p.parent.name == "t"]}
+        sizes = ", ".join(f"{k} {sum(gz(p) for p in v) / 1e3:.1f} KB" for k, v in part.items())
+        res = subprocess.run([sys.executable, "-c", INDEX_COST, str(material), str(tree), TODAY], cwd=tree,
+                             env=env | extra, capture_output=True, text=True, check=True)
+        mid, low, high = (float(x) * 1000 for x in res.stdout.split())
+        print(f"  {name:>8}: search/edugc/ {sum(gz(p) for p in files) / 1e3:.1f} KB gzip ({sizes}); "
+              f"whole index built in-process {mid:.0f} ms median ({low:.0f}-{high:.0f})")
+    shutil.rmtree(base)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=1000)
@@ -242,7 +362,15 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1,
                     help="type each query this many times on the 4x slower CPU and keep its fastest (a shared "
                          "machine's other work only ever adds time)")
+    ap.add_argument("--quality", action="store_true", help="search quality on the real site, both query halves")
+    ap.add_argument("--against", metavar="REV", help="the real site's search cost against a git revision")
     args = ap.parse_args()
+    if args.quality:
+        quality()
+        return
+    if args.against:
+        cost_against(args.against, args.repeat)
+        return
     if args.reuse:
         build(args.reuse, OURS, args.reuse / "warm")
         print_browser(args.reuse / "warm", args.sample, args.repeat)

@@ -108,7 +108,7 @@ def metrics(rows: list[dict]) -> dict:
     return {"n": len(rows), "recall@5": recall, "mrr@10": mrr / n, "zero": zero}
 
 
-KINDS = ["noun", "compound", "spacing", "verb", "multi", "latin", "partial"]
+KINDS = ["noun", "compound", "spacing", "verb", "multi", "latin", "partial", "sentence"]
 
 
 def run_suite(browser, site: Path, queries: list[dict]) -> list[dict]:
@@ -135,19 +135,34 @@ def by_kind(rows: list[dict]) -> dict[str, dict]:
     return out
 
 
-def report(ours: list[dict], default: list[dict]) -> str:
+def _table(title: str, ours: list[dict], default: list[dict]) -> list[str]:
     a, b = by_kind(ours), by_kind(default)
-    lines = ["Search quality: ours (edugc/search) vs Material's default search, same content, same run",
+    lines = [title,
              f"{'kind':<9}{'n':>4}  {'recall@5':>17}  {'MRR@10':>17}  {'zero-result':>17}",
              f"{'':<9}{'':>4}  {'ours':>8} {'default':>8}  {'ours':>8} {'default':>8}  {'ours':>8} {'default':>8}"]
     for kind in a:
         x, y = a[kind], b[kind]
         lines.append(f"{kind:<9}{x['n']:>4}  {x['recall@5']:>8.3f} {y['recall@5']:>8.3f}  {x['mrr@10']:>8.3f} "
                      f"{y['mrr@10']:>8.3f}  {x['zero']:>8.1%} {y['zero']:>8.1%}")
+    return lines
+
+
+def report(ours: list[dict], default: list[dict], held_ours: list[dict] | None = None,
+           held_default: list[dict] | None = None, fresh: tuple[list[dict], list[dict]] | None = None) -> str:
+    """Both halves (and the second held-out set) side by side with Material's default search; misses of
+    the tuning half only (the held-out sets are for measuring, and listing their misses would invite
+    tuning on them)."""
+    lines = _table("Search quality: ours (edugc/search) vs Material's default search, same content, same run\n"
+                   "Tuning half (tests/search_queries.yml)", ours, default)
+    if held_ours is not None and held_default is not None:
+        lines += [""] + _table("Held-out half (tests/search_queries_heldout.yml, never tuned on)", held_ours, held_default)
+    if fresh is not None:
+        lines += [""] + _table("Second held-out set (tests/search_queries_fresh.yml, written after tuning, never tuned on)",
+                               *fresh)
     misses = [r for r in ours if set(r["expect"]) - set(r["got"][:5])]
     if misses:
         lines.append("")
-        lines.append("Ours, expected pages missing from the top 5:")
+        lines.append("Ours, tuning half, expected pages missing from the top 5:")
         for r in misses:
             lines.append(f"  {r['q']} [{r['kind']}] missing {sorted(set(r['expect']) - set(r['got'][:5]))}"
                          f" got {r['got'][:5]}")

@@ -1,6 +1,7 @@
 """Korean search: the analysis rules, the sharded index, bytes on the wire, and quality in a browser."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -9,15 +10,26 @@ import yaml
 
 from conftest import ROOT, mkdocs_build
 from edugc.cache import Cache
+from edugc.model import load_site
 from edugc.search import BuiltStore, DocCache, WordCache, build, shard_key, stub_index, word_tokens
+from edugc.search.facts import PageFacts, SiteFacts, site_facts, squash
 from edugc.search.index import split_key
-from searchkit import KINDS, by_kind, report, run_query, run_suite, serve
+from edugc.search.synonyms import aliases, synonym_map
+from searchkit import KINDS, by_kind, report, run_query, run_suite, serve, watch_worker
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+# Never tuned on (see its header): measured beside the tuning half, misses not listed.
+HELD_OUT = yaml.safe_load((ROOT / "tests" / "search_queries_heldout.yml").read_text(encoding="utf-8"))
+# Written after tuning had ended, checked against nothing before its first measurement (see its header).
+FRESH = yaml.safe_load((ROOT / "tests" / "search_queries_fresh.yml").read_text(encoding="utf-8"))
 
-# Measured 2026-11-28 on the real content (see test-artifacts/search-report.txt): ours 0.985 recall@5 (default 0.780),
-# 0.887 MRR@10 (0.695), 0% zero-result (14%). The floors sit a little under, so a regression fails the suite.
+# Measured on the real content as of 2026-11-28 (test-artifacts/search-report.txt; BENCHMARKS.md, issue 18): the
+# tuning half (146 queries, 46 of them sentences) 0.96 recall@5 (default 0.71), 0.89 MRR@10 (0.63), 0% zero-result
+# (8%); the held-out half (46 sentences) 0.93, 0.87, 0% (default 0.47, 0.41, 0%). The floors sit a little under,
+# so a regression fails the suite.
 FLOOR = {"recall@5": 0.95, "mrr@10": 0.85, "zero": 0.02}
+# The held-out half must meet what issue 18 asks of queries nobody on the team wrote.
+HELD_FLOOR = {"recall@5": 0.90, "mrr@10": 0.85, "zero": 0.02}
 
 
 # ── rules, without the analyser ──────────────────────────────────────────────
@@ -47,7 +59,7 @@ def fake_analyser():
 
 def test_index_joins_spaced_words_and_shards_by_syllable(tmp_path):
     docs = [{"location": "a/", "title": "대입 설명회 안내", "text": "<p>신청하려면 전화</p>"},
-            {"location": "a/#s", "title": "장소", "text": "대입설명회에 오세요"},
+            {"location": "a/#s", "title": "장소", "text": "<p>대입설명회에 오세요</p>"},
             {"location": "b/", "title": "다른 글", "text": "안내"}]
     cache = WordCache(tmp_path / "w.json", fake_analyser)
     built = build(docs, cache)
@@ -59,7 +71,6 @@ def test_index_joins_spaced_words_and_shards_by_syllable(tmp_path):
     chunk = json.loads(built.files[built.base + "d/0.json"])
     assert chunk[0] == ["a/", "대입 설명회 안내", "신청하려면 전화"]   # readers see the original text
     assert chunk[1] == ["#s", "장소", "대입설명회에 오세요"]             # a section names its anchor only
-    assert "하려면" in manifest["endings"] and "에" in manifest["endings"]
     stub = stub_index({"config": {"lang": ["ko"]}, "docs": docs}, "search/edugc/" + built.base, built.split)
     assert stub["docs"] == [] and stub["config"]["edugc"].endswith(built.base)
 
@@ -145,6 +156,108 @@ def test_kiwi_splits_what_material_cannot(tmp_path):
     assert "2027" in tokens["2027학년도"]
 
 
+# ── what a result says: its kind and a clean snippet ─────────────────────────
+
+def _rows(built, n):
+    return json.loads(built.files[built.base + f"d/{n}.json"])
+
+
+def test_snippets_are_the_editors_running_text_never_template_text_or_table_cells():
+    program_src = "학습심리 상담\n공부가 막히는 이유를 함께 찾습니다.\n열심히 하는데도 성적이 오르지 않는 아이들이 있습니다."
+    facts = SiteFacts({
+        "programs/x/": PageFacts("프로그램", "공부가 막히는 이유를 함께 찾습니다.", program_src),
+        "guides/y/": PageFacts("입시 가이드", "정시의 흐름과 준비 방법을 정리했습니다.",
+                               "정시는 어떤 **입시**인가요?\n| 모집군 | 지원 가능 횟수 |\n| 가군 | 1곳 |"),
+    })
+    docs = [
+        {"location": "programs/x/", "title": "학습심리 상담",
+         "text": "<p>공부가 막히는 이유를 함께 찾습니다.</p> <p>모집중 분야: 학력향상 예시</p> "
+                 "<p>예시: 담당 부서가 확인하기 전의 정보입니다. 자세한 내용은 센터에 문의해 주세요.</p> "
+                 "프로그램 한눈에 보기 분야학력향상 대상초등, 중등"},
+        {"location": "programs/x/#_1", "title": "어떤 프로그램인가요?",
+         "text": "<p>열심히 하는데도 성적이 오르지 않는 <strong>아이들</strong>이 있습니다.</p>"},
+        {"location": "guides/y/", "title": "정시 한눈에 보기",
+         "text": "<p>확인이 필요한 안내</p><p>이 안내는 2026년 3월에 마지막으로 확인되었습니다.</p>"},
+        {"location": "guides/y/#_1", "title": "가·나·다군", "text": "모집군 지원 가능 횟수 가군 1곳"},
+    ]
+    built = build(docs, WordCache(None, fake_analyser), facts=facts)
+    program, guide = _rows(built, 0), _rows(built, 1)
+    # The program's own summary, not the status line, the 예시 notice or the glued table cells.
+    assert program[0] == ["programs/x/", "학습심리 상담", "공부가 막히는 이유를 함께 찾습니다.", "프로그램"]
+    assert program[1] == ["#_1", "어떤 프로그램인가요?", "열심히 하는데도 성적이 오르지 않는 아이들이 있습니다."]
+    # A guide whose top holds only the review notice shows its summary; a table alone is no snippet.
+    assert guide[0] == ["guides/y/", "정시 한눈에 보기", "정시의 흐름과 준비 방법을 정리했습니다.", "입시 가이드"]
+    assert guide[1][2] == ""
+
+
+def test_a_plain_site_skips_paragraphs_repeated_on_many_pages_and_never_shows_an_empty_snippet():
+    notice = "<p>예시: 담당 부서가 확인하기 전의 정보입니다.</p>"
+    docs = [{"location": f"p{n}/", "title": f"쪽 {n}", "text": f"{notice}<p>이 쪽은 {n}번째 안내입니다.</p>"} for n in range(3)]
+    docs += [{"location": "q/", "title": "빈 쪽", "text": notice},
+             {"location": "q/#a", "title": "절", "text": "<p>절의 첫 문장입니다.</p>"},
+             {"location": "r/", "title": "제목뿐", "text": ""}]
+    built = build(docs, WordCache(None, fake_analyser))
+    assert [_rows(built, n)[0][2] for n in range(3)] == [f"이 쪽은 {n}번째 안내입니다." for n in range(3)]
+    assert _rows(built, 3)[0][2] == "절의 첫 문장입니다."      # nothing of its own: its first section's
+    assert _rows(built, 4)[0][2] == "제목뿐"                  # nothing at all: its title, never empty
+    assert all(len(_rows(built, n)[0]) == 3 for n in range(5))   # no kind without the site's model
+
+
+def test_every_page_of_the_real_site_has_a_kind():
+    facts = site_facts(load_site(ROOT, today=dt.date(2026, 11, 28)))
+    kind = lambda url: facts.page(url).label.split(" · ")[0]   # noqa: E731
+    assert kind("programs/susi-fair/") == "프로그램" and kind("programs/") == "프로그램"
+    assert kind("programs/for/high/") == "프로그램"           # a directory view the model does not list
+    assert kind("guides/susi/") == "입시 가이드" and kind("guides/") == "입시 가이드"
+    assert facts.page("newsletter/2/briefing-qna/").label == "소식지 · 2026.6.15."
+    assert kind("newsletter/") == "소식지" and kind("newsletter/2/") == "소식지"
+    assert facts.page("notices/winter-counselling/").label == "공지 · 2026.11.20."
+    assert kind("events/") == "일정" and kind("events/past/page/2/") == "일정"
+    assert kind("about/") == kind("contact/") == kind("") == "안내"
+    assert squash("공부가 막히는 원인을") in squash(facts.page("programs/study-psychology/").source)   # its description
+
+
+def test_synonyms_come_from_the_sites_own_parentheses_and_a_list_kept_to_the_sites_words():
+    found = aliases(["학교생활기록부(학생부)를 봅니다", "학생부종합전형(줄여서 '학종')은",
+                     "5,852백만 원(약 58억 원)", "앞으로의 계획 (2022년~2026년)"])
+    assert found == {"학교생활기록부": {"학생부"}, "학생부": {"학교생활기록부"},
+                     "학생부종합전형": {"학종"}, "학종": {"학생부종합전형"}}
+    syn = synonym_map(["학교생활기록부(학생부)"], {"학생부", "학교생활기록부", "학부모"})
+    assert syn["생기부"] == ["학교생활기록부", "학생부"]     # the everyday word reaches the site's
+    assert syn["엄마"] == ["학부모"]                        # 부모 is not on this site: not kept
+    assert "견학" not in syn                                # 탐방 is not on this site either
+
+
+# A worker run in a page: its query grammar, tested without an index.
+GRAMMAR = """(function (self) {
+%s
+window.__grammar = {terms: terms, contentTerms: contentTerms, candidates: candidates, isLight: isLight};
+})({location: {href: "http://127.0.0.1/assets/javascripts/w.js", hash: ""}, postMessage: function () {},
+    addEventListener: function () {}});"""
+
+
+def test_a_question_keeps_its_content_words_without_particles_endings_or_auxiliaries(browser):
+    worker = (ROOT / "plugins" / "edugc" / "search" / "worker.js").read_text(encoding="utf-8")
+    page = browser.new_page()
+    page.set_content("<html><body></body></html>")
+    page.add_script_tag(content=GRAMMAR % worker)
+    content = lambda q: page.evaluate("q => __grammar.contentTerms(__grammar.terms(q))", q)   # noqa: E731
+    forms = lambda w: page.evaluate("w => __grammar.candidates(w)", w)                       # noqa: E731
+    assert content("고1인데 과목 선택 어떻게 해야 하나요") == ["고1인데", "과목", "선택"]
+    assert content("수시 원서 몇 개까지 쓸 수 있어요?") == ["수시", "원서"]
+    assert content("아이 공부 습관 상담 받고 싶어요") == ["아이", "공부", "습관", "상담"]
+    assert content("센터 전화번호 좀 알려주세요") == ["센터", "전화번호"]
+    assert content("공부습관 뭐해야돼요 알려주세요") == ["공부습관"]   # typed together, on a phone
+    assert content("어떻게 해요") == ["어떻게", "해요"]          # nothing else to go on: kept
+    assert "선택" in forms("선택하려면") and forms("고교학점제가")[0] == "고교학점제"
+    assert "고1" in forms("고1인데") and "애" in forms("애가")
+    assert "고르" in forms("골라요") and "바뀌" in forms("바뀐다는데")
+    assert "기르" in forms("길러주고") and "떨어지" in forms("떨어졌어요")
+    # A syllable left over from a longer word is not a word (혼자 is not 혼, 길러 is not 길).
+    assert not [f for f in forms("혼자") + forms("길러주고") if len(f) == 1]
+    page.close()
+
+
 # ── the real site ────────────────────────────────────────────────────────────
 
 def test_material_gets_a_search_index_without_documents(site_dir):
@@ -202,6 +315,68 @@ def test_results_show_the_original_text_highlighted(site_dir, browser):
         page.close()
 
 
+def test_every_page_of_the_real_site_is_a_result_with_a_kind_and_its_own_words(site_dir):
+    """Whatever a parent searches, each page that can come up says what it is and shows words its editor
+    wrote: never empty, never the templates' notices and links, a program never its table's cells."""
+    from edugc.pages.text import UI
+
+    site = load_site(ROOT, today=dt.date(2026, 12, 2))
+    summaries = {f"programs/{p.id}/": p.summary for p in site.programs}
+    template_text = [UI["example_note"], "마지막으로 확인되었습니다", "인쇄판 보기", "캘린더에 추가", "확인이 필요한 안내"]
+    base = next((site_dir / "search" / "edugc").iterdir())
+    pages = [json.loads(p.read_text(encoding="utf-8")) for p in (base / "d").glob("*.json")]
+    assert len(pages) >= 40
+    for rows in pages:
+        url, title, snippet, kind = rows[0]
+        assert kind.split(" · ")[0] in {"프로그램", "입시 가이드", "소식지", "공지", "일정", "안내"}, rows[0]
+        assert snippet.strip() and snippet != title, rows[0]
+        assert not [t for t in template_text if t in snippet], rows[0]
+        if url in summaries:
+            assert snippet == summaries[url], rows[0]   # the editor's summary, not 분야…대상… run together
+    assert {url for url, *_ in (rows[0] for rows in pages)} >= set(summaries)
+
+
+# What a result shows above the fold: the kind chip inside its title, and its snippet (the article's
+# text without its title and Material's missing-terms line).
+RESULT_FACES = """els => els.map(a => {
+  const art = a.querySelector('article').cloneNode(true);
+  const chip = art.querySelector('h1 .md-tag');
+  const title = art.querySelector('h1');
+  art.querySelectorAll('h1, .md-search-result__terms, .md-search-result__icon').forEach(e => e.remove());
+  return {href: a.href, kind: chip ? chip.textContent : '', title: title.textContent,
+          snippet: art.textContent.replace(/\\s+/g, ' ').trim()};
+})"""
+BOILERPLATE = ["예시: 담당 부서", "인쇄판 보기", "태그: #", "한눈에 보기 분야", "분야학력향상", "대상초등", "캘린더에 추가",
+               "확인이 필요한 안내", "교육금천 소식지 제"]
+
+
+def test_every_result_says_what_it_is_and_shows_the_editors_running_text(site_dir, browser, artifacts):
+    seen_kinds: set[str] = set()
+    with serve(site_dir) as base:
+        page = browser.new_page(viewport={"width": 375, "height": 812})
+        watch_worker(page)
+        page.goto(base)
+        page.wait_for_load_state("networkidle")
+        page.locator("label.md-header__button[for=__search]").click()
+        for query in ["수시 원서 몇 개까지 쓸 수 있어요", "상담", "설명회 일정", "고교학점제", "구독", "정시설명회언제"]:
+            run_query(page, base, query)
+            faces = page.eval_on_selector_all(".md-search-result__item > a:first-child", RESULT_FACES)
+            assert faces, query
+            for face in faces:
+                assert face["kind"].split(" · ")[0] in {"프로그램", "입시 가이드", "소식지", "공지", "일정", "안내"}, face
+                assert face["snippet"] and not [b for b in BOILERPLATE if b in face["snippet"]], face
+                seen_kinds.add(face["kind"].split(" · ")[0])
+            if query == "정시설명회언제":   # typed without spaces: read as 정시 and 설명회
+                terms = page.eval_on_selector_all(".md-search-result__terms del", "els => els.map(e => e.textContent)")
+                assert "/notices/jeongsi-briefing-2027/" in faces[0]["href"] and "설명회언제" not in terms, faces[0]
+            if query.startswith("수시 원서"):
+                assert "/newsletter/2/briefing-qna/" in faces[0]["href"], faces[0]
+                assert "최대 6번까지" in faces[0]["snippet"], faces[0]           # the answer, not the page's top
+                page.screenshot(path=str(artifacts / "search-sentence-375.png"))
+        page.close()
+    assert {"프로그램", "입시 가이드", "소식지", "공지", "일정"} <= seen_kinds
+
+
 # ── quality, beside Material's default search ───────────────────────────────
 
 @pytest.fixture(scope="session")
@@ -215,9 +390,12 @@ def default_search_site(tmp_path_factory) -> Path:
 
 def test_search_quality_suite(site_dir, default_search_site, browser, artifacts):
     assert len(QUERIES) >= 80 and {q["kind"] for q in QUERIES} == set(KINDS)
-    ours = run_suite(browser, site_dir, QUERIES)
-    default = run_suite(browser, default_search_site, QUERIES)
-    text = report(ours, default)
+    assert len(HELD_OUT) >= 40 and not {q["q"] for q in HELD_OUT} & {q["q"] for q in QUERIES}
+    assert not {q["q"] for q in FRESH} & {q["q"] for q in QUERIES + HELD_OUT}
+    ours, held = run_suite(browser, site_dir, QUERIES), run_suite(browser, site_dir, HELD_OUT)
+    default, held_default = run_suite(browser, default_search_site, QUERIES), run_suite(browser, default_search_site, HELD_OUT)
+    fresh, fresh_default = run_suite(browser, site_dir, FRESH), run_suite(browser, default_search_site, FRESH)
+    text = report(ours, default, held, held_default, (fresh, fresh_default))
     print("\n" + text)
     (artifacts / "search-report.txt").write_text(text, encoding="utf-8")
     a, b = by_kind(ours), by_kind(default)
@@ -227,3 +405,10 @@ def test_search_quality_suite(site_dir, default_search_site, browser, artifacts)
     for kind in KINDS:
         assert a[kind]["recall@5"] >= b[kind]["recall@5"], f"{kind}: below Material's default\n{text}"
         assert a[kind]["zero"] <= b[kind]["zero"], f"{kind}: more empty results than the default\n{text}"
+    h = by_kind(held)["all"]
+    assert h["recall@5"] >= HELD_FLOOR["recall@5"] and h["mrr@10"] >= HELD_FLOOR["mrr@10"], text
+    assert h["zero"] <= HELD_FLOOR["zero"], text
+    # The second set is small (24) and below issue 18's recall@5 on its first measurement (0.875): it
+    # must at least stay above Material's default, and is reported so a regression shows.
+    f, g = by_kind(fresh)["all"], by_kind(fresh_default)["all"]
+    assert f["recall@5"] > g["recall@5"] and f["mrr@10"] > g["mrr@10"] and f["zero"] <= g["zero"], text

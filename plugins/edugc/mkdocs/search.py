@@ -23,6 +23,7 @@ from mkdocs.plugins import event_priority
 
 from ..search import WordCache
 from ..search.analyse import source_texts
+from ..search.facts import SiteFacts, site_facts
 from ..search.site_index import index_and_write, index_site, write_index
 from ..urls import search_worker
 from ..workers import process_pool
@@ -49,6 +50,7 @@ class SearchPlugin(Adapter[SearchConfig]):
         self.pool: ProcessPoolExecutor | None = None   # the preview's indexing process
         self.pending: Future | None = None
         self.stub = ""  # the search_index.json of the newest index written
+        self.facts: SiteFacts | None = None  # each page's kind and the editor's words, from the model
 
     # Name the worker by its content so browsers never keep a stale copy. The incremental preview
     # renders only changed pages: it keeps every page's search documents, and builds the Korean
@@ -74,8 +76,11 @@ class SearchPlugin(Adapter[SearchConfig]):
         self.cache.analysed = 0
         live = {f.url for f in files.documentation_pages()}
         self.page_entries = {url: e for url, e in self.page_entries.items() if url in live} if self.incremental else {}
+        self.facts = None
         if config.plugins.get("edugc/content") is not None:  # the model, loaded by edugc/content already
-            self.cache.start(texts=source_texts(site_model(config)))
+            site = site_model(config)
+            self.facts = site_facts(site)
+            self.cache.start(texts=source_texts(site))
         else:  # a plain Material site (the search benchmark): the Markdown sources as written
             self.cache.start(paths=[f.abs_src_path for f in files.documentation_pages() if f.abs_src_path])
         return files
@@ -123,12 +128,13 @@ class SearchPlugin(Adapter[SearchConfig]):
                 index_path.write_text(self.stub, encoding="utf-8")
             if self.pool is None:
                 self.pool = process_pool(1)
-            self.pending = self.pool.submit(index_and_write, raw, cache_dir, site, self.worker_url, self.worker_source)
+            self.pending = self.pool.submit(index_and_write, raw, cache_dir, site, self.worker_url, self.worker_source,
+                                            self.facts)
             self.pending.add_done_callback(self._indexed)
             return
         started = time.perf_counter()
         self.cache = self.cache or WordCache(cache_dir / "words.json")
-        built, stub, whole = index_site(raw, material, cache_dir, self.cache)
+        built, stub, whole = index_site(raw, material, cache_dir, self.cache, self.facts)
         write_index(site, built, stub, self.worker_url, self.worker_source)
         self.stub = stub
         self.stats = {"documents": built.documents, "tokens": built.tokens, "analysed": self.cache.analysed,

@@ -2,10 +2,13 @@
 
 Layout under search/edugc/<version>/ (all JSON, served gzip by any static host); <version> names the
 whole index by its content, so the worker can name any file without first reading the manifest:
-  m.json         the number of documents, documents per page, the shard keys, the endings list
+  m.json         the number of documents, documents per page, the shard keys, the synonyms
+                 (synonyms.py: everyday word → the site's words)
   t/<key>.json   {token: [doc delta, weight, doc delta, weight, ...]}: tokens opening with syllable <key>;
                  a large shard is split by the second syllable too (t/<학새>.json holds 학생, 학생부)
-  d/<n>.json     [[path, title, teaser], [#anchor, title, teaser], ...]: page n's article and sections
+  d/<n>.json     [[path, title, teaser, kind], [#anchor, title, teaser], ...]: page n's article (with the
+                 page's kind, facts.py, when known) and its sections; teasers are clean running text
+                 (teaser.py), a section's may be empty
 The browser fetches the manifest when the reader focuses the search box, the shards a query needs when
 the reader searches, then the result files of the top pages only (the best six first).
 """
@@ -22,13 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import Cache
-from .analyse import HANGUL, WordCache, leading_noun, normalise, word_tokens, words
+from .analyse import HANGUL, WordCache, leading_noun, word_tokens, words
+from .facts import SiteFacts
+from .synonyms import curated_text, synonym_map
+from .teaser import Teasers
 
-INDEX_VERSION = 3
-SNIPPET = 160         # characters of a section kept for its teaser: Material shows two or three lines
+INDEX_VERSION = 4
 TITLE_BONUS = 10
 PAGE_TITLE_BONUS = 20
-MAX_ENDING = 4
 SPLIT_BYTES = 48_000  # a shard larger than this (JSON, ~15 KB gzip) is split by its second syllable
 
 TAG = re.compile(r"<[^>]+>")
@@ -40,14 +44,6 @@ WEIGHT = [0] + [min(9, 2 + round(2 * math.log(n))) for n in range(1, 200)]
 def plain(fragment: str) -> str:
     """Material's index text is an HTML fragment; readers see its text."""
     return SPACE.sub(" ", html.unescape(TAG.sub(" ", fragment or ""))).strip()
-
-
-def teaser(text: str) -> str:
-    if len(text) <= SNIPPET:
-        return text
-    cut = text[:SNIPPET]
-    space = cut.rfind(" ", SNIPPET - 24)
-    return (cut[:space] if space > 0 else cut) + "…"
 
 
 def shard_key(token: str) -> str:
@@ -104,13 +100,6 @@ class _Words:
     def __init__(self, cache: WordCache):
         self.cache = cache
         self.memo: dict[str, tuple[list[str], str]] = {}
-        self.endings: dict[str, str] = {}
-
-    def ending(self, word: str) -> str:
-        hit = self.endings.get(word)
-        if hit is None:
-            hit = self.endings[word] = word_ending(word, self.cache.morphemes(word))
-        return hit
 
     def __call__(self, word: str) -> tuple[list[str], str]:
         hit = self.memo.get(word)
@@ -155,9 +144,9 @@ class DocCache:
 
     def __init__(self, path: Path | None):
         self.path = path
-        # key → (token weights, endings of its words)
-        self.docs: dict[str, tuple[dict[str, int], tuple[str, ...]]] = {}
-        self.used: dict[str, tuple[dict[str, int], tuple[str, ...]]] = {}
+        # key → token weights
+        self.docs: dict[str, dict[str, int]] = {}
+        self.used: dict[str, dict[str, int]] = {}
         self.store = Cache(path.parent) if path else None
         raw = self.store.read(path.name) if self.store and path else None
         if raw is not None:
@@ -176,26 +165,16 @@ class DocCache:
                                                       protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def word_ending(word: str, morphemes: list[tuple[str, str]]) -> str:
-    """What follows a noun or a stem in a word (을, 에서는, 하려면), '' if nothing does: the browser strips
-    the site's endings from a query word that matches nothing as typed."""
-    stem = leading_noun(morphemes)
-    if not stem and morphemes and morphemes[0][1].split("-")[0] in ("VV", "VA"):
-        stem = normalise(morphemes[0][0])
-    if stem and word.startswith(stem) and word != stem:
-        rest = word[len(stem):]
-        if len(rest) <= MAX_ENDING and all(HANGUL.match(ch) for ch in rest):
-            return rest
-    return ""
-
-
-def build(docs: list[dict], cache: WordCache, doc_cache: DocCache | None = None) -> BuiltIndex:
-    """Index Material's search documents (location, title, text) into shards."""
+def build(docs: list[dict], cache: WordCache, doc_cache: DocCache | None = None,
+          facts: SiteFacts | None = None) -> BuiltIndex:
+    """Index Material's search documents (location, title, text) into shards; facts (from the site's
+    model) give each page its kind and tell the editor's words from the templates' for snippets."""
     doc_cache = doc_cache or DocCache(None)
-    records = []
+    records, fragments = [], []
     for doc in docs:
         title, text = plain(doc.get("title", "")), plain(doc.get("text", ""))
         records.append((doc.get("location", ""), title, text))
+        fragments.append((doc.get("location", ""), title, doc.get("text", "")))
 
     # A page's own title says what the page is about more than a section heading inside it.
     keys = [digest(f"{'#' in loc}\0{title}\0{text}") + str(len(text)) for loc, title, text in records]
@@ -222,20 +201,16 @@ def build(docs: list[dict], cache: WordCache, doc_cache: DocCache | None = None)
     postings: dict[str, list[int]] = defaultdict(list)
     analysed = _Words(cache)
     reused = 0
-    found_endings: set[str] = set()
     for i, key in enumerate(keys):
         entry = doc_cache.docs.get(key)
         if entry is None:
             tw, xw = todo[i]
             bonus = PAGE_TITLE_BONUS if "#" not in records[i][0] else TITLE_BONUS
-            ends = {analysed.ending(w) for w in set(tw) | set(xw)} - {""}
-            entry = (_doc_weights(tw, xw, analysed, bonus), tuple(sorted(ends)))
+            entry = _doc_weights(tw, xw, analysed, bonus)
         else:
             reused += 1
         doc_cache.used[key] = entry
-        weights = entry[0]
-        found_endings.update(entry[1])
-        for tok, weight in weights.items():
+        for tok, weight in entry.items():
             postings[tok] += (i, weight)
 
     shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
@@ -259,15 +234,22 @@ def build(docs: list[dict], cache: WordCache, doc_cache: DocCache | None = None)
     for key, body in shards.items():
         files[f"t/{key_file(key)}.json"] = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
     # One result file per page (its article and sections): a query reads only its top pages.
+    teasers = Teasers(fragments, facts)
     for n, start in enumerate(pages):
         end = pages[n + 1] if n + 1 < len(pages) else len(records)
-        rows = [[loc if i == start else loc[len(records[start][0]):], title, teaser(text)]
-                for i, (loc, title, text) in enumerate(records[start:end], start)]
+        location, title, _ = records[start]
+        rows = [[location, title, teasers.of_page(start, location, title, range(start + 1, end))]]
+        page = facts.page(location) if facts else None
+        if page is not None:
+            rows[0].append(page.label)
+        rows += [[loc[len(location):], sub, teasers.of(i, loc)]
+                 for i, (loc, sub, _) in enumerate(records[start + 1:end], start + 1)]
         files[f"d/{n}.json"] = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
     sizes = [b - a for a, b in zip(pages, pages[1:] + [len(records)])]
-    ending_list = sorted(found_endings, key=lambda e: (-len(e), e))
+    # Everyday words → the site's words (synonyms.py), for the query words the browser looks up.
+    syn = synonym_map((f"{title} {text}" for _, title, text in records), postings)
     manifest = {"version": INDEX_VERSION, "documents": len(records), "sizes": sizes,
-                "keys": sorted(shards), "split": sorted(split), "endings": ending_list}
+                "keys": sorted(shards), "split": sorted(split), "syn": syn}
     files["m.json"] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
     version = digest("".join(f"{k}\0{v}" for k, v in sorted(files.items())))
     out = BuiltIndex(documents=len(records), tokens=len(postings), reused=reused, base=f"{version}/",
@@ -285,7 +267,8 @@ class BuiltStore:
 
     @staticmethod
     def key(material_index: bytes) -> str:
-        return hashlib.sha1(f"{INDEX_VERSION}\0".encode() + material_index).hexdigest()
+        # The synonyms are part of the index (the manifest): a new synonyms.yml is a new index.
+        return hashlib.sha1(f"{INDEX_VERSION}\0{curated_text()}\0".encode() + material_index).hexdigest()
 
     def load(self, key: str) -> tuple[BuiltIndex, str] | None:
         raw = Cache(self.path.parent).read(self.path.name) if self.path else None

@@ -9,16 +9,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .analyse import WordCache
 from ..urls import SEARCH_DIR
+from .analyse import WordCache
+from .facts import SiteFacts
 from .index import BuiltIndex, BuiltStore, DocCache, build, stub_index
 
 
 def index_site(raw: bytes, material: dict | None, cache_dir: Path,
-               cache: WordCache | None = None) -> tuple[BuiltIndex, str, bool]:
+               cache: WordCache | None = None, facts: SiteFacts | None = None) -> tuple[BuiltIndex, str, bool]:
     """(index, the stub that replaces search_index.json, whether it came whole from the cache)."""
-    # The whole index is kept under the hash of Material's: an unchanged rebuild indexes nothing.
-    store, key = BuiltStore(cache_dir / "built.json"), BuiltStore.key(raw)
+    # The whole index is kept under the hash of Material's and of the facts: an unchanged rebuild
+    # indexes nothing.
+    extra = facts.digest_text().encode("utf-8", "surrogatepass") if facts else b""
+    store, key = BuiltStore(cache_dir / "built.json"), BuiltStore.key(raw + b"\0" + extra)
     hit = store.load(key)
     if hit:
         built, stub = hit
@@ -26,7 +29,7 @@ def index_site(raw: bytes, material: dict | None, cache_dir: Path,
     cache = cache or WordCache(cache_dir / "words.json")
     material = material if material is not None else json.loads(raw)
     doc_cache = DocCache(cache_dir / "docs.pickle")
-    built = build(material.get("docs", []), cache, doc_cache)
+    built = build(material.get("docs", []), cache, doc_cache, facts)
     cache.save()
     doc_cache.save()
     stub = json.dumps(stub_index(material, f"{SEARCH_DIR}{built.base}", built.split),
@@ -48,8 +51,9 @@ def write_index(site: Path, built: BuiltIndex, stub: str, worker_url: str, worke
     worker.write_text(worker_source, encoding="utf-8")
 
 
-def index_and_write(raw: bytes, cache_dir: Path, site: Path, worker_url: str, worker_source: str) -> dict:
+def index_and_write(raw: bytes, cache_dir: Path, site: Path, worker_url: str, worker_source: str,
+                    facts: SiteFacts | None = None) -> dict:
     """For a worker process: the index written into the site; returns its figures."""
-    built, stub, whole = index_site(raw, None, cache_dir)
+    built, stub, whole = index_site(raw, None, cache_dir, facts=facts)
     write_index(site, built, stub, worker_url, worker_source)
     return {"documents": built.documents, "tokens": built.tokens, "reused": built.reused, "whole": whole, "stub": stub}
