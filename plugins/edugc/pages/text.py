@@ -20,6 +20,8 @@ UI = {
     "status_closed": "마감",
     "status_always": "상시",
     "status_soon": "모집 예정",
+    "dday_today": "오늘 마감",
+    "urgent": "마감 임박",
 }
 
 
@@ -29,6 +31,11 @@ def korean_date(value: dt.date | dt.datetime) -> str:
 
 def korean_date_weekday(value: dt.date | dt.datetime) -> str:
     return f"{korean_date(value)}({WEEKDAYS[value.weekday()]})"
+
+
+def korean_day_short(value: dt.date | dt.datetime) -> str:
+    """12월 4일(금): deadlines beside a D-n, where the year goes without saying."""
+    return f"{value.month}월 {value.day}일({WEEKDAYS[value.weekday()]})"
 
 
 def korean_month(value: dt.date) -> str:
