@@ -40,6 +40,9 @@ class PageMeta(Strict):
     aliases: list[str] = []
     draft: bool = False
     hide: list[Literal["navigation", "toc", "footer", "feedback"]] = []
+    # 담당부서 and 최종 수정일 (KRDS): data/site.yml gives both for every page; a page may say its own.
+    department: Text | None = None
+    updated: dt.date | None = None
 
     @field_validator("aliases")
     @classmethod
@@ -195,6 +198,9 @@ class SiteInfo(Strict):
     email: EmailFact | None = None
     map_url: AnyHttpUrl | None = None
     official_numbers: list[str] = []
+    # Every page's 담당부서 and 최종 수정일 unless the page says its own (the operator when not given).
+    department: Text | None = None
+    updated: dt.date | None = None
     # true once the site is the centre's real one: publish then refuses facts still marked example.
     live: bool = False
 
