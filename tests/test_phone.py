@@ -260,3 +260,20 @@ def test_previous_and_next_links_are_named_by_what_they_show(browser, served_sit
         ids = [v["id"] for v in audit(page).violations]
         assert "label-content-name-mismatch" not in ids, ids
         page.close()
+
+
+# -- placeholder pictures ----------------------------------------------------------------------------
+
+def test_placeholder_posters_carry_the_example_label(site_dir):
+    """A made-up poster names a day and a venue: it says 예시 where the picture is, never as a fact."""
+    posters = 0
+    for path in sorted((site_dir / "newsletter").rglob("index.html")):
+        html = path.read_text(encoding="utf-8")
+        body = html.split('class="md-content__inner', 1)[-1]  # the print editions are pages of their own
+        for match in re.finditer(r'<img [^>]*alt="([^"]*포스터[^"]*)"', body):
+            posters += 1
+            figure_start = body.rfind("<figure", 0, match.start())
+            figure = body[figure_start:body.index("</figure>", match.end())]
+            assert figure_start >= 0 and '<figcaption><span class="gc-example">예시</span>' in figure, (path, match.group(1))
+            assert "예시" in match.group(1)
+    assert posters >= 3
