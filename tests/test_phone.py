@@ -203,6 +203,8 @@ def test_nothing_is_clipped_at_the_largest_text_size(phone, served_site, artifac
     assert phone.evaluate("document.documentElement.dataset.gcTextSize") == "xxlg"
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert phone.evaluate(CLIPPED) == []
+    site_name = phone.locator(".md-header__topic:first-child .md-ellipsis")
+    assert site_name.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), "the header cuts the site's name"
     if name in ("program", "guide", "article"):
         phone.screenshot(path=str(artifacts / f"phone-xxlg-{name}.png"))
 
