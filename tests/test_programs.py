@@ -134,7 +134,10 @@ def test_status_is_per_round_with_deadlines_and_days_left():
     assert round_status(winter, dt.date(2026, 12, 20)) is None                      # over: no status at all
     # The nearest deadline a family can still meet wins; the window's own close when it is nearer.
     window = Program(**base, open=dt.date(2026, 12, 1), close=dt.date(2026, 12, 5))
-    assert program_status(window, day, [winter])[:3] == ("open", "모집중", dt.date(2026, 12, 5))
+    nearest = program_status(window, day, [winter])
+    assert (nearest.key, nearest.deadline, nearest.by_round) == ("open", dt.date(2026, 12, 5), False)
+    key, label = nearest  # still the (key, label) pair older callers unpack
+    assert (key, label) == ("open", "모집중")
     soon = Program(**base, open=dt.date(2027, 1, 4), close=dt.date(2027, 1, 20))
     assert program_status(soon, day).opens == dt.date(2027, 1, 4)
     always = Program(**base)

@@ -8,7 +8,8 @@ makes the program open, so a page never says 마감 beside a round's working 신
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, NamedTuple
+from dataclasses import dataclass
+from typing import Iterable, Iterator
 
 from ..model.schema import Event, Program
 from . import text
@@ -16,8 +17,10 @@ from . import text
 URGENT_DAYS = 7  # 마감 임박: the deadline is within a week
 
 
-class Status(NamedTuple):
-    """(key, label, ...): key is always | soon | open | closed; indexable like the old (key, label) pair."""
+@dataclass(frozen=True)
+class Status:
+    """key is always | soon | open | closed. It still unpacks and indexes as the (key, label) pair
+    callers used before (`key, label = program_status(...)`)."""
 
     key: str
     label: str
@@ -25,6 +28,12 @@ class Status(NamedTuple):
     opens: dt.date | None = None      # soon: the day applications open
     days_left: int | None = None      # open with a deadline: days from the build day to it
     by_round: bool = False            # the deadline is a round's (회차), not the program's window
+
+    def __iter__(self) -> Iterator[str]:
+        return iter((self.key, self.label))
+
+    def __getitem__(self, index: int) -> str:
+        return (self.key, self.label)[index]
 
     @property
     def urgent(self) -> bool:
