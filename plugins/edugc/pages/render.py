@@ -149,12 +149,17 @@ class Renderer:
         quick = [("프로그램 신청", urls.DIRECTORY_URL), ("상담 예약", urls.program_url(urls.COUNSELLING_PROGRAM)),
                  ("입시 가이드", urls.GUIDES_URL), ("행사 일정", urls.EVENTS_URL), ("소식지", urls.ARCHIVE),
                  ("오시는 길", urls.CONTACT_URL)]
-        if urls.COUNSELLING_PROGRAM not in self.site.program_by_id:
-            quick = [q for q in quick if q[0] != "상담 예약"]
+        # Only pages this site has: a small site may have no guides or contact page.
+        pages = {d.url for d in self.site.docs.values()}
+        made = {urls.DIRECTORY_URL, urls.EVENTS_URL, urls.ARCHIVE}
+        if urls.COUNSELLING_PROGRAM in self.site.program_by_id:
+            made.add(urls.program_url(urls.COUNSELLING_PROGRAM))
+        quick = [(label, url) for label, url in quick if url in made or url in pages]
         return self.render("home_top.html", doc.url, open_now=open_now[: self.HOME_PROGRAMS],
                            next_up=next_up[: self.HOME_PROGRAMS], open_count=len(open_now), upcoming=upcoming,
                            program_count=len(self.site.programs), quick_links=quick, program_url=urls.program_url,
-                           directory_url=urls.DIRECTORY_URL, events_url=urls.EVENTS_URL, contact_url=urls.CONTACT_URL)
+                           directory_url=urls.DIRECTORY_URL, events_url=urls.EVENTS_URL,
+                           contact_url=urls.CONTACT_URL if urls.CONTACT_URL in pages else None)
 
     def contact(self, doc: Doc) -> str:
         return self.render("contact.html", doc.url)
