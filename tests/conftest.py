@@ -127,6 +127,14 @@ class Project:
             path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
         return path
 
+    # data/programs.yml and data/events.yml through one place: when their shape changes (a top-level
+    # `programs:`/`events:` key), only these two lines follow it.
+    def write_programs(self, programs: list[dict]) -> Path:
+        return self.write("data/programs.yml", _yaml({"programs": programs}))
+
+    def write_events(self, events: list[dict]) -> Path:
+        return self.write("data/events.yml", _yaml({"events": events}))
+
     def build(self, out: Path | None = None, **kwargs) -> subprocess.CompletedProcess:
         return mkdocs_build(self.root / "mkdocs.yml", out or self.root / "site", **kwargs)
 
@@ -136,6 +144,21 @@ class Project:
 
         kwargs.setdefault("today", dt.date.fromisoformat(TODAY))
         return load_site(self.root, **kwargs)
+
+
+def _yaml(items: dict) -> str:
+    import yaml
+
+    return yaml.safe_dump(items, allow_unicode=True, sort_keys=False)
+
+
+def program_data(id: str, name: str, **fields) -> dict:
+    """One program as an editor writes it, with what every program needs filled in."""
+    item = dict(id=id, name=name, family="학력향상", audience=["고등", "학부모"], summary=f"{name} 요약",
+                description=f"{name} 안내", schedule="연 1회", place="센터", apply={"phone": "02-0000-0000", "how": "전화"},
+                contact="진로진학지원팀")
+    item.update(fields)
+    return item
 
 
 @pytest.fixture

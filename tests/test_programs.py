@@ -65,7 +65,7 @@ def test_each_program_page_says_what_who_when_where_cost_and_how(site_dir):
             assert f'<th scope="row">{fact}</th>' in html, (program["id"], fact)
         assert re.search(r'href="tel:0\d{8,10}"', html), program["id"]
         assert 'href="https://map.kakao.com/?q=' in html, program["id"]
-        labels = set(re.findall(r'class="gc-status gc-status--\w+">([^<]+)<', html))
+        labels = set(re.findall(r'class="gc-status gc-status--\w+">([^<]+)<', html))  # the program's (rounds: gc-round)
         assert len(labels) == 1 and labels <= STATUSES, (program["id"], labels)
         assert ('class="gc-example"' in html) == bool(program.get("example")), program["id"]
 
@@ -82,15 +82,83 @@ def test_status_is_computed_from_the_dates_of_the_build():
     assert program_status(Program(**base), dt.date(2030, 1, 1))[1] == "상시"
 
 
+def _rounds_open(program_id: str) -> list[dict]:
+    return [e for e in data("events.yml") if e["program"] == program_id and e.get("registration") and upcoming(e)
+            and (not e["registration"].get("deadline") or when(e["registration"]["deadline"]).date() >= today())]
+
+
 def test_a_closed_program_hides_its_registration_link(site_dir):
-    closed = [p for p in data("programs.yml") if p.get("close") and p["close"] < today()]
+    closed = [p for p in data("programs.yml") if p.get("close") and p["close"] < today() and not _rounds_open(p["id"])]
     assert closed, "the real data should have a program whose recruiting ended before the fixed build day"
     for program in closed:
         html = main_text(page(site_dir, f"programs/{program['id']}/"))
         assert 'gc-status--closed">마감<' in html
         assert "모집이 끝났습니다" in html
+        assert "신청하기" not in html, program["id"]
         if program["apply"].get("url"):
             assert program["apply"]["url"] not in html
+
+
+def test_a_round_open_for_registration_keeps_its_program_open(site_dir):
+    # 학부모아카데미: its own window closed in September, a winter round takes registrations until January.
+    reopened = [p for p in data("programs.yml") if p.get("close") and p["close"] < today() and _rounds_open(p["id"])]
+    assert reopened, "the real data should have a closed window with an open round"
+    for program in reopened:
+        html = main_text(page(site_dir, f"programs/{program['id']}/"))
+        assert 'gc-status--open">모집중<' in html and 'gc-status--closed">마감<' not in html, program["id"]
+        assert "모집이 끝났습니다" not in html
+        for event in _rounds_open(program["id"]):
+            item = html.split(f'id="{event["id"]}"', 1)[1].split("</li>", 1)[0]
+            assert "gc-status--open gc-round" in item and "마감" in item  # its deadline, never a 마감 status
+            if event["registration"].get("url"):
+                assert re.search(rf'<a class="md-button md-button--primary gc-button" href="{re.escape(event["registration"]["url"])}">신청하기', item)
+
+
+def test_status_is_per_round_with_deadlines_and_days_left():
+    from edugc.model.schema import Event, Program
+    from edugc.pages.status import directory_order, round_status
+
+    base = dict(id="x", name="가", family="학력향상", audience=["고등"], summary="가", description="가",
+                schedule="가", place="가", apply={"how": "전화"}, contact="팀")
+    closed = Program(**base, open=dt.date(2026, 3, 2), close=dt.date(2026, 3, 20))
+    winter = Event(id="w", title="겨울", program="x", start=dt.datetime(2026, 12, 19, 10), end=dt.datetime(2026, 12, 19, 12),
+                   place="센터", registration={"deadline": dt.datetime(2026, 12, 10, 18)})
+    day = dt.date(2026, 12, 3)
+    st = program_status(closed, day, [winter])
+    assert (st.key, st.label, st.deadline, st.days_left, st.dday, st.urgent, st.by_round) == (
+        "open", "모집중", dt.date(2026, 12, 10), 7, "D-7", True, True)
+    assert program_status(closed, dt.date(2026, 12, 10), [winter]).dday == "오늘 마감"
+    assert not program_status(closed, dt.date(2026, 12, 2), [winter]).urgent  # D-8
+    assert program_status(closed, dt.date(2026, 12, 11), [winter]).key == "closed"   # the round's deadline passed
+    assert round_status(winter, dt.date(2026, 12, 11)).label == "마감"
+    assert round_status(winter, dt.date(2026, 12, 20)) is None                      # over: no status at all
+    # The nearest deadline a family can still meet wins; the window's own close when it is nearer.
+    window = Program(**base, open=dt.date(2026, 12, 1), close=dt.date(2026, 12, 5))
+    nearest = program_status(window, day, [winter])
+    assert (nearest.key, nearest.deadline, nearest.by_round) == ("open", dt.date(2026, 12, 5), False)
+    key, label = nearest  # still the (key, label) pair older callers unpack
+    assert (key, label) == ("open", "모집중")
+    soon = Program(**base, open=dt.date(2027, 1, 4), close=dt.date(2027, 1, 20))
+    assert program_status(soon, day).opens == dt.date(2027, 1, 4)
+    always = Program(**base)
+    order = sorted([("closed", program_status(closed, dt.date(2027, 1, 1))), ("soon", program_status(soon, day)),
+                    ("always", program_status(always, day)), ("late", program_status(window, dt.date(2026, 12, 1))),
+                    ("near", program_status(closed, day, [winter]))], key=lambda kv: directory_order(kv[1]))
+    assert [k for k, _ in order] == ["late", "near", "always", "soon", "closed"]
+
+
+def test_directory_sorts_open_by_nearest_deadline_then_upcoming_then_closed(site_dir):
+    html = main_text(page(site_dir, "programs/"))
+    cards = re.findall(r'<li class="gc-card"[^>]*data-status="(\w+)"><a class="gc-card__title"[^>]*>([^<]+)</a>(.*?)</li>', html, re.S)
+    assert len(cards) == len(data("programs.yml"))
+    rank = {"open": 0, "always": 0, "soon": 1, "closed": 2}
+    assert [rank[k] for k, _, _ in cards] == sorted(rank[k] for k, _, _ in cards)
+    deadlines = [dt.date.fromisoformat(d) for k, _, body in cards if k == "open"
+                 for d in re.findall(r'<time datetime="([\d-]+)">', body)[:1]]
+    assert deadlines and deadlines == sorted(deadlines)
+    assert any("마감 임박" in body for _, _, body in cards)
+    for _, name, body in cards:  # each card: its application period and its schedule
+        assert "<dt>신청 기간</dt>" in body and "<dt>일정</dt>" in body, name
 
 
 # -- the directory ---------------------------------------------------------------------------
@@ -103,7 +171,8 @@ def test_every_filtered_view_is_a_real_page_with_all_the_filter_links(site_dir):
         expected = [p["name"] for p in programs if view.kind == "all"
                     or (view.kind == "audience" and view.value in p["audience"])
                     or (view.kind == "family" and p["family"] == view.value)]
-        assert [name.replace("&#34;", '"') for name in visible_cards(html)] == expected, view.url
+        # the directory's own order (open by deadline first) is another test's
+        assert sorted(name.replace("&#34;", '"') for name in visible_cards(html)) == sorted(expected), view.url
         links = re.findall(r'<a class="gc-filter" href="([^"]+)"[^>]*>', html)
         assert len(links) == 1 + len(AUDIENCE_SLUGS) + len(FAMILY_SLUGS), view.url
         current = re.findall(r'<a class="gc-filter" href="([^"]+)"[^>]*aria-current="page"', html)

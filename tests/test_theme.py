@@ -195,9 +195,10 @@ def test_one_theme_stylesheet_loaded_last_with_the_font_and_both_schemes(site_di
 @pytest.mark.parametrize("name", list(PAGES))
 def test_every_page_type_has_the_skip_link_breadcrumbs_and_footer_identifier(site_dir, name):
     html = (site_dir / PAGES[name] / "index.html").read_text(encoding="utf-8")
-    # Material's own skip link (only on pages with headings) is hidden; ours leads every page.
+    # One skip link (Material's own is taken out), ours, leading every page.
     body = html[html.index("<body"):]
     assert '<div id="gc-skip-link"><a href="#gc-main">본문 바로가기</a></div>' in body
+    assert 'class="md-skip"' not in body and body.count("바로가기</a>") == 1
     assert body.index("gc-skip-link") < body.index("<header")
     assert 'id="gc-main"' in html
     assert "개인정보처리방침" in html and "copyright/" in html and "운영기관" in html
@@ -248,12 +249,13 @@ def test_text_size_choice_persists_across_pages(browser, served_site):
     page.goto(served_site)
     normal = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
     assert normal == pytest.approx(17, abs=0.1)  # KRDS body, medium
+    page.locator("summary.gc-size__toggle").click()  # the header's 글자 크기 button opens the five sizes
     page.get_by_role("button", name="가장 크게").click()
     page.goto(served_site + PAGES["guide"])
     assert page.evaluate("document.documentElement.dataset.gcTextSize") == "xxlg"
     bigger = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
     assert bigger == pytest.approx(17 * 1.5, abs=0.2)
-    assert page.get_by_role("button", name="가장 크게").get_attribute("aria-pressed") == "true"
+    assert page.locator('[data-gc-text-size-set="xxlg"]').get_attribute("aria-pressed") == "true"
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     context.close()
 

@@ -42,7 +42,7 @@ def check(root: Path) -> int:
                          f"→ 내용을 확인하고 reviewed와 review_by를 새로 쓰세요 (독자에게는 "
                          f"'{korean_month(doc.meta.reviewed)}에 마지막으로 확인' 안내가 보입니다)")
     for program in site.programs:
-        key, label = program_status(program, site.today)
+        key, label = program_status(program, site.today, site.events_by_program.get(program.id, ()))
         if key == "closed":
             notes.append(f"{data}/programs.yml: '{program.name}' 모집이 끝나 '{label}'으로 보입니다 "
                          "→ 다음 모집이 정해지면 open·close를 새로 쓰세요")

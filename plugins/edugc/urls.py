@@ -120,6 +120,11 @@ def guide_url(src: str, slug: str | None) -> str:
     return f"guides/{own_name(src, slug)}/"
 
 
+GUIDES_URL = "guides/"
+CONTACT_URL = "contact/"
+COUNSELLING_PROGRAM = "always-counselling"  # the program families book counselling through
+
+
 # -- the newsletter's lists and feeds --------------------------------------------------------------
 
 ARCHIVE = "newsletter/"

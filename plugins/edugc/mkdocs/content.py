@@ -21,6 +21,9 @@ from ..model import ContentError, GuideDoc, IssueDoc, SiteModel, StoryDoc, load_
 from ..model.clock import today as build_today
 from ..pages import Renderer
 from ..pages import staff
+from ..pages.page_info import page_info
+from ..pages.render import after_heading
+from ..pages.tables import wrap_tables
 from ..pages.preview import NOT_FOUND, first_step, fingerprints, own_fingerprints, templates_state
 from ..pages.redirects import redirect_html, redirects
 from ..pages.sanitise import SanitiseExtension
@@ -286,10 +289,10 @@ class ContentPlugin(Adapter[ContentConfig]):
         src = src_of(page.file)
         generated = ctx.generated.get(src)
         if generated is not None and generated.html:  # a finished body: no Markdown went over it
-            return generated.html
+            return wrap_tables(generated.html)
         doc = ctx.docs_by_src.get(src)
         if doc is None:
-            return html_text
+            return wrap_tables(html_text)
         if isinstance(doc, (IssueDoc, StoryDoc)):
             ctx.bodies[doc.url] = html_text
         html_text = ctx.before_body.get(src, "") + html_text + ctx.after_body.get(src, "")
@@ -305,15 +308,17 @@ class ContentPlugin(Adapter[ContentConfig]):
         elif isinstance(doc, GuideDoc):
             after = r.guide_programs(doc)
         elif doc.url == "":
+            html_text = after_heading(html_text, r.home_top(doc))
             after = r.home(doc)
         elif doc.url == "contact/":
             after = r.contact(doc)
-        return before + html_text + after
+        return wrap_tables(before + html_text + after)
 
     # Templates read the model (site facts for the footer, the page's doc) rather than front matter.
     def on_page_context(self, context, *, page: Page, config, nav):
         if self.site is not None:
-            context["gc_doc"] = self.context.docs_by_src.get(src_of(page.file))
+            doc = context["gc_doc"] = self.context.docs_by_src.get(src_of(page.file))
+            context["gc_page_info"] = page_info(self.site, doc)
         return context
 
     # Repairs to the theme's own markup so every page passes the Nu HTML checker.

@@ -41,6 +41,9 @@ class PageMeta(Strict):
     draft: bool = False
     staff: bool = False   # for staff (the editing guide): built, but out of the menu, search and sitemap
     hide: list[Literal["navigation", "toc", "footer", "feedback"]] = []
+    # 담당부서 and 최종 수정일 (KRDS): data/site.yml gives both for every page; a page may say its own.
+    department: Text | None = None
+    updated: dt.date | None = None
 
     @field_validator("aliases")
     @classmethod
@@ -246,6 +249,9 @@ class SiteInfo(Strict):
     about: str | None = None  # one or two sentences on the centre (the printed newsletter's back page)
     official_numbers: list[str] = []
     channels: Channels = Channels()
+    # Every page's 담당부서 and 최종 수정일 unless the page says its own (the operator when not given).
+    department: Text | None = None
+    updated: dt.date | None = None
     # true once the site is the centre's real one: publish then refuses facts still marked example.
     live: bool = False
 

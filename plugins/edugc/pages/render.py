@@ -2,6 +2,7 @@
 autoescaping Jinja environment, and the fragments placed around the pages editors wrote."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import heapq
 from dataclasses import dataclass
@@ -12,8 +13,10 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..model import Doc, GuideDoc, IssueDoc, SiteModel, StoryDoc
+from ..model.schema import Program
 from . import text
-from .status import program_status
+from . import status as st
+from .. import urls
 from ..urls import asset_url, category_url, relative, tag_url
 
 if TYPE_CHECKING:  # the build context imports this module
@@ -73,9 +76,20 @@ class Renderer:
     def render(self, name: str, page_url: str, **values) -> str:
         html = self.env.get_template(name).render(
             link=lambda to: relative(page_url, to), site=self.site, info=self.site.info,
-            today=self.site.today, status=lambda p: program_status(p, self.site.today), **values)
+            today=self.site.today, status=self.status, round_status=lambda e: st.round_status(e, self.site.today),
+            window_open=lambda p: st.window_open(p, self.site.today), open_rounds=self.open_rounds, **values)
         # No blank lines: a fragment may sit in a Markdown page, where a blank line ends a raw HTML block.
         return "\n".join(line for line in html.splitlines() if line.strip())
+
+    def status(self, program: Program) -> st.Status:
+        return st.program_status(program, self.site.today, self.site.events_by_program.get(program.id, ()))
+
+    def open_rounds(self, program: Program) -> list:
+        return st.open_rounds(self.site.events_by_program.get(program.id, ()), self.site.today)
+
+    def by_status(self, programs: list[Program]) -> list[Program]:
+        """The directory's order: open by nearest deadline, then upcoming, then closed."""
+        return sorted(programs, key=lambda p: st.directory_order(self.status(p)))
 
     # -- fragments placed into pages editors wrote --------------------------------------------
 
@@ -136,9 +150,33 @@ class Renderer:
         return self._article_order
 
     def home(self, doc: Doc) -> str:
-        upcoming = [e for e in self.site.events if e.end.date() >= self.site.today][:5]
         return self.render("home.html", doc.url, latest=self.site.issues[0] if self.site.issues else None,
-                            notices=self.site.notices[:5], upcoming=upcoming)
+                            notices=self.site.notices[:5])
+
+    HOME_PROGRAMS, HOME_EVENTS = 3, 3  # what fits a 375x812 first screen with the counselling and quick links
+
+    def home_top(self, doc: Doc) -> str:
+        """The first screen: programs open now by nearest deadline (or the next to open), the next
+        events, how to book counselling, the services families look for most."""
+        statuses = [(p, self.status(p)) for p in self.site.programs]
+        open_now = sorted(((p, s) for p, s in statuses if s.key == "open"),
+                          key=lambda ps: ps[1].deadline or dt.date.max)
+        next_up = sorted(((p, s) for p, s in statuses if s.key == "soon"), key=lambda ps: ps[1].opens or dt.date.max)
+        upcoming = [e for e in self.site.events if st.is_upcoming(e, self.site.today)][: self.HOME_EVENTS]
+        quick = [("프로그램 신청", urls.DIRECTORY_URL), ("상담 예약", urls.program_url(urls.COUNSELLING_PROGRAM)),
+                 ("입시 가이드", urls.GUIDES_URL), ("행사 일정", urls.EVENTS_URL), ("소식지", urls.ARCHIVE),
+                 ("오시는 길", urls.CONTACT_URL)]
+        # Only pages this site has: a small site may have no guides or contact page.
+        pages = {d.url for d in self.site.docs.values()}
+        made = {urls.DIRECTORY_URL, urls.EVENTS_URL, urls.ARCHIVE}
+        if urls.COUNSELLING_PROGRAM in self.site.program_by_id:
+            made.add(urls.program_url(urls.COUNSELLING_PROGRAM))
+        quick = [(label, url) for label, url in quick if url in made or url in pages]
+        return self.render("home_top.html", doc.url, open_now=open_now[: self.HOME_PROGRAMS],
+                           next_up=next_up[: self.HOME_PROGRAMS], open_count=len(open_now), upcoming=upcoming,
+                           program_count=len(self.site.programs), quick_links=quick, program_url=urls.program_url,
+                           directory_url=urls.DIRECTORY_URL, events_url=urls.EVENTS_URL,
+                           contact_url=urls.CONTACT_URL if urls.CONTACT_URL in pages else None)
 
     def contact(self, doc: Doc) -> str:
         return self.render("contact.html", doc.url)
@@ -146,3 +184,12 @@ class Renderer:
     def guide_programs(self, doc: GuideDoc) -> str:
         programs = [self.site.program_by_id[p] for p in doc.meta.programs]
         return self.render("guide_programs.html", doc.url, programs=programs) if programs else ""
+
+
+def after_heading(html: str, fragment: str) -> str:
+    """The fragment right after the page's first heading (the h1 stays the first thing read)."""
+    end = html.find("</h1>")
+    if end < 0:
+        return fragment + html
+    end += len("</h1>")
+    return html[:end] + "\n" + fragment + html[end:]

@@ -22,6 +22,8 @@ UI = {
     "status_closed": "마감",
     "status_always": "상시",
     "status_soon": "모집 예정",
+    "dday_today": "오늘 마감",
+    "urgent": "마감 임박",
 }
 
 

@@ -21,7 +21,18 @@ _TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>
 _SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?! aria-label)')
 
 
+# Material's own skip link (콘텐츠로 이동, to the first heading) would be a second one before ours
+# (본문 바로가기, overrides/partials/gc-util.html): KRDS has one, first in the page.
+_MATERIAL_SKIP = re.compile(r'<a href="[^"]*" class="md-skip">.*?</a>', re.S)
+# Material names its previous/next footer links "이전: 제목" over visible "이전 제목": the accessible name
+# must contain the visible text (WCAG 2.5.3, axe label-content-name-mismatch). Our footer prints none;
+# a theme partial that still does loses the attribute, so the name is the text itself.
+_FOOTER_LABEL = re.compile(r'(<a href="[^"]*" class="md-footer__link md-footer__link--(?:prev|next)") aria-label="[^"]*"')
+
+
 def repair(html: str) -> str:
+    html = _MATERIAL_SKIP.sub("", html)
+    html = _FOOTER_LABEL.sub(r"\1", html)
     html = _SEARCH_DIALOG.sub(r'\1 aria-label="사이트 검색"', html)
     html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
     html = _AUTOCORRECT.sub("", html)

@@ -101,7 +101,7 @@ class ProgramPages:
 
     def directory(self, active: Filter) -> GeneratedPage:
         url = active.url
-        programs = self.site.programs
+        programs = self.renderer.by_status(self.site.programs)
         body = self._render("directory.html", url, active=active, all_filter=ALL, audiences=AUDIENCE_FILTERS,
                             families=FAMILY_FILTERS, programs=programs, shown=[p for p in programs if active.matches(p)],
                             tokens=program_tokens, script=SCRIPT)

@@ -5,13 +5,12 @@ KakaoTalk message or a QR code (programs/for/high/, programs/family/credit/).
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import urls
 from ..model.schema import FAMILIES, LEVELS, Event, Program
 from ..pages.pagination import paginate
-from ..pages.status import program_status
+from ..pages.status import is_upcoming, program_status, registration_open  # noqa: F401  (the events pages' names for them)
 
 AUDIENCE_SLUGS: dict[str, str] = {"초등": "elementary", "중등": "middle", "고등": "high", "학부모": "parents"}
 FAMILY_SLUGS: dict[str, str] = {"학력향상": "achievement", "진로진학 정보": "admissions",
@@ -79,18 +78,6 @@ def program_tokens(program: Program) -> dict[str, str]:
     """Space-separated slugs the browser script filters on (data-audience, data-family)."""
     return {"audience": " ".join(AUDIENCE_SLUGS[a] for a in program.audience),
             "family": FAMILY_SLUGS[program.family]}
-
-
-def is_upcoming(event: Event, today: dt.date) -> bool:
-    # An event stays "upcoming" through its last day, like the home page's list.
-    return event.end.date() >= today
-
-
-def registration_open(event: Event, today: dt.date) -> bool:
-    if not is_upcoming(event, today):
-        return False
-    deadline = event.registration.deadline if event.registration else None
-    return deadline is None or deadline.date() >= today
 
 
 @dataclass

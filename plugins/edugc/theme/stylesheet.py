@@ -196,7 +196,7 @@ TYPE_SCALE = {
     ".md-nav": "navigation.depth-small",
     ".md-footer-meta": "body.small",
     ".md-header__title": "navigation.title-small",
-    ".gc-util, .md-path": "label.small",
+    ".gc-size, .md-path": "label.small",
     ".md-typeset .md-button": "label.medium",
 }
 
