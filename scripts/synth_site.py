@@ -334,6 +334,82 @@ def plain_copy(project: Path, dest: Path) -> None:
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+BLOG_DIR = "blog"
+
+
+def blog_copy(project: Path, dest: Path) -> None:
+    """The same articles as the stack a team would assemble instead: Material's blog, tags, search, RSS.
+
+    Every dated page (issue, article, notice) becomes a post in content/blog/posts/ with date,
+    categories and tags front matter and an excerpt break after its first paragraph, as a blog's
+    author would write; issues become posts that link their articles. Guides and hand-written pages
+    stay pages. Plugins: Material's blog (posts, archive, categories, pagination) and tags, its
+    search, and mkdocs-rss-plugin (`pip install -e '.[bench]'`)."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    plain_copy(project, dest)  # the hand-written pages and guides, front matter as Material reads it
+    content = dest / "content"
+    for folder in ("newsletter", "notices"):
+        shutil.rmtree(content / folder, ignore_errors=True)
+    posts = content / BLOG_DIR / "posts"
+    posts.mkdir(parents=True)
+    front = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+
+    def parts(path: Path) -> tuple[dict, str]:
+        text = path.read_text(encoding="utf-8")
+        match = front.match(text)
+        return yaml.safe_load(match.group(1)) or {}, text[match.end():]
+
+    def write(name: str, meta: dict, body: str, categories: list[str], tags: list[str]) -> None:
+        paragraphs = body.strip().split("\n\n")
+        cut = next((i for i, para in enumerate(paragraphs) if not para.startswith("#")), 0) + 1
+        body = "\n\n".join(paragraphs[:cut] + ["<!-- more -->"] + paragraphs[cut:])
+        body = re.sub(r"\]\((?:\.\./)*programs/[^)]*\)", "](../../index.md)", body)
+        head = {"title": str(meta.get("title", name)), "date": meta["date"], "categories": categories}
+        if tags:
+            head["tags"] = tags
+        if meta.get("summary"):
+            head["description"] = meta["summary"]
+        (posts / f"{name}.md").write_text("---\n" + yaml.safe_dump(head, allow_unicode=True, sort_keys=False) +
+                                         "---\n\n" + body + "\n", encoding="utf-8")
+
+    for folder in sorted((project / "content" / "newsletter").iterdir()):
+        if not (folder / "index.md").exists():
+            continue
+        meta, body = parts(folder / "index.md")
+        links = []
+        for name in meta.get("articles", []):
+            article = folder / f"{name}.md"
+            if not article.exists():
+                continue
+            ameta, abody = parts(article)
+            links.append(f"- [{ameta.get('title', name)}]({name}.md)")
+            for image in re.findall(r"!\[[^\]]*\]\(([^)/]+\.jpg)\)", abody):
+                shutil.copy2(folder / image, posts / image)
+            write(name, ameta, abody, [str(ameta.get("category", "소식"))], [str(t) for t in ameta.get("tags", [])])
+        write(f"issue-{meta['number']}", meta, body + "\n\n" + "\n".join(links), ["소식지"], [])
+    for notice in sorted((project / "content" / "notices").glob("notice-*.md")):
+        meta, body = parts(notice)
+        write(notice.stem, meta, body, [str(meta.get("category", "공지"))], [str(t) for t in meta.get("tags", [])])
+    (content / BLOG_DIR / "index.md").write_text("# 소식\n", encoding="utf-8")
+    (content / "tags.md").write_text("# 태그\n\n<!-- material/tags -->\n", encoding="utf-8")
+    config = yaml.safe_load((dest / "mkdocs.yml").read_text(encoding="utf-8"))
+    search = config["plugins"][0]
+    config["site_description"] = "금천진로진학지원센터 소식"
+    config["plugins"] = [
+        {"blog": {"blog_dir": BLOG_DIR, "blog_toc": True, "post_date_format": "long", "pagination_per_page": 10,
+                  "archive_date_format": "yyyy년 M월", "authors": False}},
+        {"tags": {}},
+        search,
+        {"rss": {"match_path": f"{BLOG_DIR}/posts/.*", "use_git": False,
+                 "date_from_meta": {"as_creation": "date", "as_update": "date", "default_timezone": "Asia/Seoul"},
+                 "categories": ["categories", "tags"]}},
+    ]
+    config["nav"] = [entry if "소식지" not in entry else {"소식지": f"{BLOG_DIR}/index.md"} for entry in config["nav"]]
+    config["nav"].append({"태그": "tags.md"})
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def _material_knows_ko() -> bool:
     try:
         import material

@@ -51,3 +51,46 @@ def test_plain_twin_keeps_only_what_material_reads(synthetic, tmp_path):
     config = yaml.safe_load((tmp_path / "plain/mkdocs.yml").read_text(encoding="utf-8"))
     assert not any("edugc" in str(p) for p in config["plugins"])
     assert "custom_dir" not in config["theme"]
+
+
+def test_blog_twin_turns_every_dated_page_into_a_post(synthetic, tmp_path):
+    # Issue 21's baseline: the same articles as Material blog posts, with the plugins a team would add.
+    blog = tmp_path / "blog"
+    synth_site.blog_copy(synthetic, blog)
+    posts = blog / "content" / synth_site.BLOG_DIR / "posts"
+    made = synth_site.plan(200)
+    assert len(list(posts.glob("*.md"))) == made["issues"] + made["articles"] + made["notices"]
+    assert not (blog / "content/newsletter").exists() and not (blog / "content/notices").exists()
+    source = next((synthetic / "content/newsletter").rglob("a*-1.md"))
+    original = yaml.safe_load(source.read_text(encoding="utf-8").split("---")[1])
+    text = (posts / source.name).read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---")[1])
+    assert meta["title"] == original["title"] and meta["categories"] == [original["category"]]
+    assert meta["tags"] == original["tags"] and str(meta["date"]) == str(original["date"])
+    assert "<!-- more -->" in text and text.index("<!-- more -->") < len(text) // 2
+    # Pictures travel with their posts; issues link their articles.
+    for image in __import__("re").findall(r"!\[[^\]]*\]\(([^)]+)\)", "".join(p.read_text(encoding="utf-8") for p in posts.glob("a*.md"))):
+        assert (posts / image).exists()
+    issue = (posts / "issue-1.md").read_text(encoding="utf-8")
+    assert "(a1-0.md)" in issue
+    config = yaml.safe_load((blog / "mkdocs.yml").read_text(encoding="utf-8"))
+    names = [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]]
+    assert names == ["blog", "tags", "search", "rss"]
+    assert not any("edugc" in str(p) for p in config["plugins"])
+    assert (blog / "content/tags.md").read_text(encoding="utf-8").count("<!-- material/tags -->") == 1
+
+
+def test_bench_edit_changes_one_article_the_same_way_in_every_stack(synthetic, tmp_path):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_site
+
+    synth_site.plain_copy(synthetic, tmp_path / "plain")
+    synth_site.blog_copy(synthetic, tmp_path / "blog")
+    for project in (tmp_path / "plain", tmp_path / "blog"):
+        before = {p: p.read_text(encoding="utf-8") for p in (project / "content").rglob("*.md")}
+        edited = bench_site.edit_article(project, 1)
+        again = bench_site.edit_article(project, 2)
+        assert edited == again and edited.name == bench_site.EDITED
+        after = {p: p.read_text(encoding="utf-8") for p in (project / "content").rglob("*.md")}
+        assert [p for p in before if before[p] != after[p]] == [edited]
+        assert after[edited].count("회차에 덧붙인 문장") == 1 and "편집 2회차" in after[edited]

@@ -203,3 +203,38 @@ def test_remembered_makes_again_only_when_inputs_change_and_always_in_a_full_bui
     assert memo.get("a", make) == 1 and memo.get("a", make) == 1
     assert memo.get("b", make) == 2
     assert memo.get(None, make) == 3 and memo.get(None, make) == 4
+
+
+def test_font_cut_beside_the_index_writes_what_the_main_process_writes(tmp_path):
+    # A full build cuts the web font in the counting process while edugc/search indexes; the preview
+    # (and a machine without processes) cuts it in the build process. Both must publish the same files.
+    from types import SimpleNamespace
+
+    from edugc.fonts.subset import WEIGHTS
+    from edugc.mkdocs.theme import ThemePlugin
+    from edugc.theme import Tokens
+
+    words = ["고교학점제", "수시 전형", "학생부종합전형", "진로 상담", "금천구 교육", "면접 준비"]
+    pages = [(f"p{i}/", f"<html><body><h1>제목 {i} {words[i % 6]}</h1><p>{' '.join(words[: i % 6 + 1])} "
+                        f"{chr(0xAC00 + 37 * i)}{chr(0xAC00 + 11 * i + 5)}</p></body></html>") for i in range(120)]
+    written: dict[bool, dict[str, bytes]] = {}
+    for processes in (True, False):
+        plugin = ThemePlugin()
+        plugin.load_config({})
+        if not all((Path(plugin.config.font_dir) / name).exists() for name in WEIGHTS.values()):
+            pytest.skip("Pretendard GOV is not installed (scripts/dev.py installs it)")
+        plugin.tokens = Tokens.load()
+        plugin.processes = processes
+        plugin.on_pre_build(config=None)
+        for url, page_html in pages:
+            plugin.on_post_page(page_html, page=SimpleNamespace(url=url), config=None)
+        site = tmp_path / f"site-{processes}"
+        config = SimpleNamespace(site_dir=str(site))
+        plugin._cut_font(config=config)
+        assert (plugin.pool is not None) == processes  # the cut runs in the worker when there is one
+        assert not (site / plugin.config.stylesheet).exists()  # nothing written before the index
+        plugin._write_theme(config=config)
+        assert plugin.pool is None and plugin.font is None
+        written[processes] = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert written[True] == written[False]
+    assert sum(name.endswith(".woff2") for name in written[True]) >= 2
