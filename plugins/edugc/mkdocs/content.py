@@ -143,7 +143,11 @@ class ContentPlugin(Adapter[ContentConfig]):
         project.extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
         project.extension_configs = dict(config.mdx_configs or {})
         self.report = verify(site, project)
-        if self.report.problems:
+        if self.context.preview and self.report.problems == self.report.renders_through:
+            for problem in self.report.problems:  # the edited pages, with these over them in the browser
+                print(f"ERROR   -  {problem}", file=sys.stderr, flush=True)
+            self.preview.add(self.report.problems)
+        elif self.report.problems:
             raise ContentError(self.report.problems)
         return site
 

@@ -23,6 +23,9 @@ __all__ = ["Extracted", "Outputs", "Project", "Report", "soon_note", "target_src
 class Report:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # warnings that do not stop a build (Korean, file:line)
+    # Of the problems, those a page still renders through (links, anchors, the navigation): a build
+    # refuses them, but the editor's preview shows the edited pages with these laid over them.
+    renders_through: list[Problem] = field(default_factory=list)
 
 
 def soon_note(site: SiteModel, src: str) -> str | None:
@@ -45,11 +48,13 @@ def verify(site: SiteModel, project: Project) -> Report:
     links = Links(site, project, outputs)
     pages = links.extract_all()
     check_addresses(site, project, outputs, problems)
-    links.check(pages, problems, report.notes)
     check_pictures(site, project, pages, problems)
-    links.check_nav(problems, report.notes)
+    linking = Problems()
+    links.check(pages, linking, report.notes)
+    links.check_nav(linking, report.notes)
     links.save()
-    report.problems = problems.sorted()
+    report.renders_through = linking.sorted()
+    report.problems = Problems(problems.items + linking.items).sorted()
     return report
 
 
