@@ -91,6 +91,9 @@ CASES: list[tuple[str, object, list[str], str]] = [
      [unicodedata.normalize("NFD", "안내문")], "build-ok"),
     ("빈 페이지", lambda r: write(r, NOTICE, ""), [], "build"),
     ("기사 두 번", lambda r: write(r, "content/newsletter/1/index.md", ISSUE.replace("[a]", "[a, a]")), [], "build"),
+    *[(f"aliases → {a}", lambda r, a=a: write(r, NOTICE, HEAD.replace("category: 센터 소식", f"category: 센터 소식\naliases: [{a}]")
+                                               + "옛 주소 안내\n"), [], "build")
+      for a in ("feed.xml", "newsletter/", "search/search_index.json", "assets/krds.css", "events.ics")],
     ("디스크 가득", None, [], "full-disk"),
     ("출력 경로가 파일", None, [], "out-through-file"),
     ("남의 폴더에 publish", None, [], "publish-foreign"),
