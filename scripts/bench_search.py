@@ -6,8 +6,9 @@
     .venv/bin/python scripts/bench_search.py --against main [--repeat 3]   # the real site: cost against a revision
 
 --quality builds the real site twice (ours, and Material's default search with EDUGC_SEARCH=false) and
-types every query of tests/search_queries.yml (the tuning half), tests/search_queries_heldout.yml
-(never tuned on) and tests/search_queries_fresh.yml (a second held-out set, written after tuning) into both, in one run: recall@5, MRR@10 and zero-result rate by kind.
+types every query of tests/search_queries.yml (the tuning half) and of the held-out sets (never tuned on:
+tests/search_queries_heldout.yml, _fresh.yml written after tuning, _third.yml written blind from the
+content) into both, in one run: recall@5, MRR@10 and zero-result rate by kind.
 
 --against REV exports REV (git archive) beside this tree and builds the real site with each (PDF=0
 CARDS=0, warm, alternating, --repeat times; REV's package first on PYTHONPATH, the same venv): build
@@ -249,10 +250,10 @@ def quality() -> None:
     from playwright.sync_api import sync_playwright
 
     from conftest import CHROMIUM, CHROMIUM_ARGS, TODAY, mkdocs_build
-    from searchkit import report, run_suite
+    from searchkit import HELD_OUT_SETS, report, run_suite
 
     halves = [yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8"))
-              for name in ("search_queries.yml", "search_queries_heldout.yml", "search_queries_fresh.yml")]
+              for name in ("search_queries.yml", *(name for name, _ in HELD_OUT_SETS))]
     with tempfile.TemporaryDirectory(prefix="bench-quality-") as tmp:
         sites = {}
         for name, env in (("ours", {}), ("default", {"EDUGC_SEARCH": "false"})):
@@ -265,8 +266,8 @@ def quality() -> None:
             rows = {name: [run_suite(browser, site, half) for half in halves] for name, site in sites.items()}
             browser.close()
     print(f"real site as of {TODAY}")
-    print(report(rows["ours"][0], rows["default"][0], rows["ours"][1], rows["default"][1],
-                 (rows["ours"][2], rows["default"][2])), end="")
+    held = [(title, ours, default) for (_, title), ours, default in zip(HELD_OUT_SETS, rows["ours"][1:], rows["default"][1:])]
+    print(report(rows["ours"][0], rows["default"][0], held), end="")
 
 
 # Run in a child process with one tree's package first: the whole index built from Material's index of

@@ -15,13 +15,15 @@ from edugc.search import BuiltStore, DocCache, WordCache, build, shard_key, stub
 from edugc.search.facts import PageFacts, SiteFacts, site_facts, squash
 from edugc.search.index import split_key
 from edugc.search.synonyms import aliases, synonym_map
-from searchkit import KINDS, by_kind, report, run_query, run_suite, serve, watch_worker
+from searchkit import HELD_OUT_SETS, KINDS, by_kind, report, run_query, run_suite, serve, watch_worker
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 # Never tuned on (see its header): measured beside the tuning half, misses not listed.
 HELD_OUT = yaml.safe_load((ROOT / "tests" / "search_queries_heldout.yml").read_text(encoding="utf-8"))
 # Written after tuning had ended, checked against nothing before its first measurement (see its header).
 FRESH = yaml.safe_load((ROOT / "tests" / "search_queries_fresh.yml").read_text(encoding="utf-8"))
+# Written blind: by someone who had read only content/ and data/, never the search or its queries.
+THIRD = yaml.safe_load((ROOT / "tests" / "search_queries_third.yml").read_text(encoding="utf-8"))
 
 # Measured on the real content as of 2026-11-28 (test-artifacts/search-report.txt; BENCHMARKS.md, issue 18): the
 # tuning half (146 queries, 46 of them sentences) 0.96 recall@5 (default 0.71), 0.89 MRR@10 (0.63), 0% zero-result
@@ -392,10 +394,13 @@ def test_search_quality_suite(site_dir, default_search_site, browser, artifacts)
     assert len(QUERIES) >= 80 and {q["kind"] for q in QUERIES} == set(KINDS)
     assert len(HELD_OUT) >= 40 and not {q["q"] for q in HELD_OUT} & {q["q"] for q in QUERIES}
     assert not {q["q"] for q in FRESH} & {q["q"] for q in QUERIES + HELD_OUT}
+    assert not {q["q"] for q in THIRD} & {q["q"] for q in QUERIES + HELD_OUT + FRESH}
     ours, held = run_suite(browser, site_dir, QUERIES), run_suite(browser, site_dir, HELD_OUT)
     default, held_default = run_suite(browser, default_search_site, QUERIES), run_suite(browser, default_search_site, HELD_OUT)
     fresh, fresh_default = run_suite(browser, site_dir, FRESH), run_suite(browser, default_search_site, FRESH)
-    text = report(ours, default, held, held_default, (fresh, fresh_default))
+    third, third_default = run_suite(browser, site_dir, THIRD), run_suite(browser, default_search_site, THIRD)
+    sets = [(held, held_default), (fresh, fresh_default), (third, third_default)]
+    text = report(ours, default, [(title, *rows) for (_, title), rows in zip(HELD_OUT_SETS, sets)])
     print("\n" + text)
     (artifacts / "search-report.txt").write_text(text, encoding="utf-8")
     a, b = by_kind(ours), by_kind(default)
@@ -408,7 +413,9 @@ def test_search_quality_suite(site_dir, default_search_site, browser, artifacts)
     h = by_kind(held)["all"]
     assert h["recall@5"] >= HELD_FLOOR["recall@5"] and h["mrr@10"] >= HELD_FLOOR["mrr@10"], text
     assert h["zero"] <= HELD_FLOOR["zero"], text
-    # The second set is small (24) and below issue 18's recall@5 on its first measurement (0.875): it
-    # must at least stay above Material's default, and is reported so a regression shows.
-    f, g = by_kind(fresh)["all"], by_kind(fresh_default)["all"]
-    assert f["recall@5"] > g["recall@5"] and f["mrr@10"] > g["mrr@10"] and f["zero"] <= g["zero"], text
+    # The later sets are small (24, 40) and their figures are what the search really does on queries it
+    # never saw (issue 18's note): each must at least stay above Material's default, and is reported so a
+    # regression shows.
+    for later, later_default in sets[1:]:
+        f, g = by_kind(later)["all"], by_kind(later_default)["all"]
+        assert f["recall@5"] > g["recall@5"] and f["mrr@10"] > g["mrr@10"] and f["zero"] <= g["zero"], text
