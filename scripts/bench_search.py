@@ -250,10 +250,11 @@ def quality() -> None:
     from playwright.sync_api import sync_playwright
 
     from conftest import CHROMIUM, CHROMIUM_ARGS, TODAY, mkdocs_build
-    from searchkit import HELD_OUT_SETS, report, run_suite
+    from searchkit import HELD_OUT_SETS, TUNING_SETS, report, run_suite
 
+    sets = TUNING_SETS + HELD_OUT_SETS
     halves = [yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8"))
-              for name in ("search_queries.yml", *(name for name, _ in HELD_OUT_SETS))]
+              for name in ("search_queries.yml", *(name for name, _ in sets))]
     with tempfile.TemporaryDirectory(prefix="bench-quality-") as tmp:
         sites = {}
         for name, env in (("ours", {}), ("default", {"EDUGC_SEARCH": "false"})):
@@ -266,7 +267,7 @@ def quality() -> None:
             rows = {name: [run_suite(browser, site, half) for half in halves] for name, site in sites.items()}
             browser.close()
     print(f"real site as of {TODAY}")
-    held = [(title, ours, default) for (_, title), ours, default in zip(HELD_OUT_SETS, rows["ours"][1:], rows["default"][1:])]
+    held = [(title, ours, default) for (_, title), ours, default in zip(sets, rows["ours"][1:], rows["default"][1:])]
     print(report(rows["ours"][0], rows["default"][0], held), end="")
 
 

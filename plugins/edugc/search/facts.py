@@ -42,6 +42,7 @@ class PageFacts:
     summary: str = ""   # the editor's one-line description: the snippet of a page whose top has no text
     source: str = ""    # everything the editor wrote for this page, as written (teaser.py squashes it
                         # when an index is built: made on every build, it must stay cheap)
+    also: str = ""      # words a family knows the page by that its title lacks (an issue: 3호, 9월호)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ class SiteFacts:
 
     def digest_text(self) -> str:
         """Everything the built index depends on, for the cache of whole indexes."""
-        return "\n".join(f"{u}\0{f.label}\0{f.summary}\0{f.source}" for u, f in sorted(self.pages.items())) + self.pool
+        return "\n".join(f"{u}\0{f.label}\0{f.summary}\0{f.source}\0{f.also}"
+                         for u, f in sorted(self.pages.items())) + self.pool
 
 
 def _date(day: dt.date | None) -> str:
@@ -92,7 +94,7 @@ def site_facts(site: SiteModel) -> SiteFacts:
         kind = _kind(doc)
         day = _date(doc.date)   # issues, articles and notices are dated; guides and pages are not
         pages[doc.url] = PageFacts(f"{kind} · {day}" if day else kind, doc.summary,
-                                   f"{doc.title}\n{doc.summary}\n{doc.body}")
+                                   f"{doc.title}\n{doc.summary}\n{doc.body}", _known_as(doc))
         pool += [doc.title, doc.summary]
         if kind == PAGE:
             plain.add(doc.url)
@@ -119,6 +121,14 @@ def site_facts(site: SiteModel) -> SiteFacts:
         elif url in plain:
             pages[url] = PageFacts(kind, pages[url].summary, pages[url].source)
     return SiteFacts(pages, "\n".join(t.replace("\n", " ") for t in pool if t))
+
+
+def _known_as(doc: Doc) -> str:
+    """An issue by its number and month, as families name it ("소식지 3호", "9월호"); its title is its theme."""
+    if not isinstance(doc, IssueDoc):
+        return ""
+    n, day = doc.meta.number, doc.date
+    return f"소식지 {n}호 제{n}호 {day.month}월호 {day.year}년 {day.month}월"
 
 
 def _parent(url: str) -> str:

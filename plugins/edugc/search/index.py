@@ -26,11 +26,11 @@ from pathlib import Path
 
 from ..cache import Cache
 from .analyse import HANGUL, WordCache, leading_noun, word_tokens, words
-from .facts import SiteFacts
+from .facts import PageFacts, SiteFacts
 from .synonyms import curated_text, synonym_map
 from .teaser import Teasers
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 TITLE_BONUS = 10
 PAGE_TITLE_BONUS = 20
 SPLIT_BYTES = 48_000  # a shard larger than this (JSON, ~15 KB gzip) is split by its second syllable
@@ -138,6 +138,11 @@ def _doc_weights(title_words: list[str], text_words: list[str], analysed: _Words
     return weights
 
 
+def _facts_of(facts: SiteFacts | None, location: str) -> PageFacts | None:
+    """The facts of the page itself (not of an ancestor: a list page is not a program)."""
+    return facts.pages.get(location.split("#")[0]) if facts else None
+
+
 class DocCache:
     """Tokens and weights of each document, keyed by a hash of its text: a rebuild with unchanged pages
     analyses and weighs nothing again; only the merge into shards is redone."""
@@ -176,14 +181,18 @@ def build(docs: list[dict], cache: WordCache, doc_cache: DocCache | None = None,
         records.append((doc.get("location", ""), title, text))
         fragments.append((doc.get("location", ""), title, doc.get("text", "")))
 
-    # A page's own title says what the page is about more than a section heading inside it.
-    keys = [digest(f"{'#' in loc}\0{title}\0{text}") + str(len(text)) for loc, title, text in records]
+    # A page's own title says what the page is about more than a section heading inside it; the words
+    # a family knows the page by (facts.py: an issue's 3호, 9월호) count as its title.
+    known = [_facts_of(facts, loc) for loc, _, _ in records]
+    also = [f.also if f and "#" not in loc else "" for f, (loc, _, _) in zip(known, records)]
+    keys = [digest(f"{'#' in loc}\0{title}\0{text}\0{extra}") + str(len(text))
+            for (loc, title, text), extra in zip(records, also)]
     vocabulary: set[str] = set()
     todo: dict[int, tuple[list[str], list[str]]] = {}
     for i, (_, title, text) in enumerate(records):
         if keys[i] in doc_cache.docs:
             continue
-        tw, xw = words(title), words(text)
+        tw, xw = words(title) + words(also[i]), words(text)
         vocabulary.update(tw)
         vocabulary.update(xw)
         todo[i] = (tw, xw)
