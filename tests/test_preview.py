@@ -88,6 +88,16 @@ def _edit(project, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _leave(page) -> None:
+    """Close a tab the preview may reload at any moment: first leave for a blank page (bounded by a
+    timeout), so the live-reload request is gone before the close; a close that raced a reload once
+    hung a CI run with no timeout of its own."""
+    try:
+        page.goto("about:blank", timeout=30_000)
+    finally:
+        page.close()
+
+
 def test_preview_shows_edits_to_data_overrides_and_mkdocs_yml(project):
     from edugc.urls import program_url
 
@@ -150,7 +160,7 @@ def test_a_problem_shows_in_the_browser_until_it_is_fixed(project, browser, arti
         _edit(project, ARTICLE_SRC, " [없는 글](../nowhere.md)", "")
         page.wait_for_selector("#gc-preview-problems", state="detached", timeout=180_000)
         assert served.process.poll() is None
-        page.close()
+        _leave(page)
 
 
 def test_serve_starts_on_broken_content_with_a_page_of_problems(project, browser, artifacts):
@@ -162,10 +172,10 @@ def test_serve_starts_on_broken_content_with_a_page_of_problems(project, browser
         page.goto(served.base)
         assert "미리보기를 만들지 못했습니다" in page.inner_text("h1")
         page.screenshot(path=str(artifacts / "preview-first-build-problems-1280.png"))
+        _leave(page)   # before the fix: no reload of this tab races its closing
         _edit(project, ARTICLE_SRC, "date: 2026-02-30", "date: 2026-03-16")
         assert _wait(lambda: "안녕하세요" in served.page()), served.output()
         assert _wait(lambda: "본문입니다" in served.page(ARTICLE))
-        page.close()
 
 
 def _descendants(pid: int) -> set[int]:
